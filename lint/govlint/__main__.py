@@ -1,0 +1,3 @@
+from govlint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,73 @@
+"""Readers: a file in, a `Document` out. A reader knows nothing of rules.
+
+`read(path)` picks the reader by the file's bytes first (a zip is DOCX, an OLE file is a legacy
+.doc or an encrypted .docx) and by its extension second, and refuses what it cannot read with an
+`InputError` whose message is one line.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from govlint.document import Document
+from govlint.errors import InputError
+
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+DOCX_SUFFIXES = {".docx", ".docm"}
+SUPPORTED = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | DOCX_SUFFIXES
+
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+ZIP_MAGIC = b"PK\x03\x04"
+MAX_TEXT_BYTES = 64 * 1024 * 1024
+
+
+def read(path: str | os.PathLike) -> Document:
+    p = Path(path)
+    name = str(path)
+    if p.is_dir():
+        raise InputError(name, "is a directory, not a file")
+    suffix = p.suffix.lower()
+    try:
+        with open(p, "rb") as fh:
+            head = fh.read(8)
+    except FileNotFoundError:
+        raise InputError(name, "no such file") from None
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as e:
+        raise InputError(name, f"cannot open: {e.strerror or e}") from None
+    if not head:
+        raise InputError(name, "empty file")
+    if head.startswith(OLE_MAGIC):
+        if suffix == ".doc":
+            raise InputError(name, "legacy Word .doc is not supported: open it in Word and save as .docx")
+        raise InputError(
+            name,
+            "an OLE compound file: a legacy .doc or a password-protected .docx "
+            "(remove the password, or save as .docx)",
+        )
+    if suffix in DOCX_SUFFIXES or head.startswith(ZIP_MAGIC):
+        if not head.startswith(ZIP_MAGIC):
+            raise InputError(name, "not a .docx file (not a zip archive)")
+        from govlint.readers import docx  # lazy: python-docx costs ~75 ms to import
+
+        return docx.read(name)
+    if suffix == ".doc":
+        raise InputError(name, "legacy Word .doc is not supported: open it in Word and save as .docx")
+    if suffix not in TEXT_SUFFIXES | MARKDOWN_SUFFIXES:
+        raise InputError(name, f"unsupported file type '{suffix or p.name}' (expected .docx, .md or .txt)")
+    data = p.read_bytes()
+    if len(data) > MAX_TEXT_BYTES:
+        raise InputError(name, f"file too large ({len(data) // (1024 * 1024)} MB; the limit is 64 MB)")
+    from govlint.readers.textdecode import decode
+
+    text = decode(name, data)
+    if suffix in MARKDOWN_SUFFIXES:
+        from govlint.readers import markdown  # lazy: markdown-it costs ~45 ms to import
+
+        return markdown.read_text(name, text)
+    from govlint.readers import text as text_reader
+
+    return text_reader.read_text(name, text)

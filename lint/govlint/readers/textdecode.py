@@ -1,0 +1,44 @@
+"""Decode the bytes of a text or Markdown file: UTF-8 (with or without BOM), UTF-16 with BOM,
+GB18030 (a superset of GBK and GB2312). No new dependency: try the strict decoders in order.
+Binary junk is refused rather than linted as mojibake."""
+
+from __future__ import annotations
+
+from govlint.errors import InputError
+
+
+def decode(path: str, data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        text = _strict(path, data[3:], "utf-8")
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = _strict(path, data, "utf-16")
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            try:
+                text = data.decode("gb18030")
+            except UnicodeDecodeError:
+                raise InputError(path, "not a text file: neither UTF-8 nor GB18030/GBK") from None
+            if _looks_binary(text):
+                raise InputError(path, "binary data, not text (neither UTF-8 nor GB18030/GBK)")
+    if _looks_binary(text):
+        raise InputError(path, "binary data, not text")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+
+
+def _strict(path: str, data: bytes, enc: str) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError:
+        raise InputError(path, f"invalid {enc.upper()} text") from None
+
+
+def _looks_binary(text: str) -> bool:
+    """Many control characters (other than tab/newline/form feed) mean binary data."""
+    sample = text[:65536]
+    if not sample:
+        return False
+    ctrl = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\x00") or ch == "\ufffd")
+    nul = sample.count("\x00")
+    return ctrl / len(sample) > 0.05 or nul / len(sample) > 0.3
