@@ -211,11 +211,12 @@ class Document:
     notices: list[str] = field(default_factory=list)  # things the reader could not do, for GL info
     # Filled by outline.build() / facts.meta:
     title: str | None = None
-    title_block: int | None = None
+    title_blocks: tuple[int, ...] = ()  # indexes of the block(s) that make up the title
     report_year: int | None = None
     kind: Kind = "unknown"
     preamble: list[Block] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    trailing: list[Block] = field(default_factory=list)  # page noise after the report's end
 
     @property
     def paragraphs(self) -> list[Paragraph]:

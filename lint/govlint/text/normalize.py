@@ -58,8 +58,54 @@ _PAREN = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "〔": "
 
 
 def key(s: str) -> str:
-    """A comparison key for short strings such as titles and labels: folded, NFKC, no spaces,
-    no punctuation except parentheses (normalised to ASCII), 和→及 not applied (packs list
-    aliases explicitly)."""
-    s = unicodedata.normalize("NFKC", fold(s)).translate(_PAREN)
+    """A comparison key for short strings such as titles and labels: folded, scraping damage
+    removed, NFKC, no spaces, no punctuation except parentheses (normalised to ASCII); 和/及 are
+    not merged here (packs list aliases explicitly)."""
+    s = unicodedata.normalize("NFKC", _DAMAGE.sub("", fold(s))).translate(_PAREN)
     return _SPACE_PUNCT.sub("", s)
+
+
+# Scraping damage that breaks matching: pinyin annotations inside words (開(kāi)), HTML tags and
+# entities, zero-width characters. `clean()` removes them and keeps a map back to the original.
+_PINYIN = r"(?<=[\u3400-\u9fff])[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]"
+_DAMAGE = re.compile(rf"{_PINYIN}|<[a-zA-Z/!][^<>\n]{{0,300}}>|&(?:nbsp|lt|gt|amp|quot|#\d{{1,6}});|[\u200b-\u200d\ufeff]")
+
+
+class Clean:
+    """Folded text with scraping damage removed, and the way back to the original offsets."""
+
+    __slots__ = ("text", "_map", "_len")
+
+    def __init__(self, original: str):
+        folded = fold(original)
+        if not _DAMAGE.search(folded):
+            self.text, self._map, self._len = folded, None, len(original)
+            return
+        out: list[str] = []
+        mapping: list[int] = []
+        pos = 0
+        for m in _DAMAGE.finditer(folded):
+            out.append(folded[pos:m.start()])
+            mapping.extend(range(pos, m.start()))
+            pos = m.end()
+        out.append(folded[pos:])
+        mapping.extend(range(pos, len(folded)))
+        self.text, self._map, self._len = "".join(out), mapping, len(original)
+
+    def orig(self, i: int) -> int:
+        """Offset in the original text of offset `i` in the clean text (i may equal len)."""
+        if self._map is None:
+            return i
+        if i >= len(self._map):
+            return self._len
+        return self._map[i]
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            s = self.orig(start)
+            return s, s
+        return self.orig(start), self.orig(end - 1) + 1
+
+
+def has_damage(s: str) -> bool:
+    return bool(_DAMAGE.search(fold(s)))

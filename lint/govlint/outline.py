@@ -1,0 +1,241 @@
+"""Blocks → section tree, by the Chinese numbering ladder and the readers' heading evidence.
+
+The ladder, from the top: 第X部分/第X章 > 一、 (also "一  概  述") > （一）/(一) > 1. 1、 1．
+> （1）/(1)/⑴ > ①. Each rung is a rank; a heading nests under the nearest open heading of a
+higher rank. Headings that carry no label (a Markdown '#', a Word heading style) take the rank
+that labelled headings with the same reader level have in this document, else their level.
+
+Heuristics, chosen for precision (a body paragraph taken for a heading would hide content):
+- A numbered paragraph is a heading when its first sentence (up to 。！？；： or the end) is
+  short: at most 40 characters for 第X部分 and 一、 rungs, 30 for the deeper rungs. The first
+  sentence is the title; the rest is the section's `body` ("1、加强组织领导。昌邑区……").
+- A numbered paragraph that is one long sentence, or one full sentence ending in 。 that lists
+  items (、) at the 1. / （1） rungs, is a list item, not a heading (work plans are full of them).
+- "一是……" is never a heading: 是 is not a numbering separator.
+- Attachments: after a paragraph or heading titled 附件/附表, numbering that restarts at 一
+  nests under the attachment instead of opening a second set of top-level sections. An unlabelled
+  附件/附表 line becomes an unnumbered child of the last top-level section, so the report's own
+  parts stay the top-level list.
+- The end of the report: when the top rung restarts at 一 (outside an attachment) after a
+  paragraph that names another report (年度报告 with another year), what follows is page noise
+  scraped with the report; those blocks are set aside in `Document.trailing` and not checked.
+- The title: the first paragraph (among the first ten, before any heading) that names a report,
+  notice or plan (patterns in data/doctypes.yaml), joined with a short issuer/year line just
+  before it ("吉林市昌邑区人民政府" + "2012年政府信息公开工作年度报告").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govlint.document import Block, Document, Paragraph, Section, Table
+from govlint.text.normalize import Clean, fold, key
+
+CN_DIGITS = "〇零一二三四五六七八九十百"
+_CN = "[一二三四五六七八九十]{1,3}"
+
+# rung name, rank, regex on folded text (group 1 = the numeral)
+LADDER: list[tuple[str, int, re.Pattern[str]]] = [
+    ("part", 0, re.compile(rf"^\s*第\s*([{CN_DIGITS}\d]{{1,4}})\s*(?:部分|章|篇)\s*[、:：.．]?\s*")),
+    ("cn", 1, re.compile(rf"^\s*({_CN})\s*(?:[、.．，,]\s*|\s+(?=\S))")),
+    ("paren-cn", 2, re.compile(rf"^\s*[（(]\s*({_CN})\s*[）)]\s*[、.．]?\s*")),
+    ("arabic", 3, re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d)|\s+(?=[\u4e00-\u9fff]))\s*")),
+    ("paren-arabic", 4, re.compile(r"^\s*(?:[（(]\s*(\d{1,2})\s*[）)]|([⑴-⒇]))\s*[、.．]?\s*")),
+    ("circled", 5, re.compile(r"^\s*([①-⑳])\s*[、.．]?\s*")),
+]
+RUNG_RANK = {name: rank for name, rank, _ in LADDER}
+TITLE_LIMIT = {"part": 40, "cn": 40, "paren-cn": 30, "arabic": 30, "paren-arabic": 30, "circled": 30}
+_SENTENCE_END = re.compile(r"[。！？；;!?：:]")
+_ATTACHMENT = re.compile(r"^\s*(附件|附表)\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*(.{0,30})$")
+_ATTACHMENT_TITLE = re.compile(r"^(附件|附表|说明与附表|需要说明的事项与附表)")
+_OTHER_REPORT = re.compile(r"((?:19|20)\d\d)\s*年.{0,30}年度报告")
+
+
+def cn_to_int(s: str) -> int | None:
+    """一 → 1, 十一 → 11, 二十 → 20, 一百 → 100 (labels only; figures are read by text/numbers)."""
+    digits = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+    if s.isdigit():
+        return int(s)
+    total, cur = 0, 0
+    for ch in s:
+        if ch in digits:
+            cur = digits[ch]
+        elif ch == "十":
+            total += (cur or 1) * 10
+            cur = 0
+        elif ch == "百":
+            total += (cur or 1) * 100
+            cur = 0
+        else:
+            return None
+    return total + cur
+
+
+_CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
+_PAREN_DIGIT = {chr(0x2474 + i): i + 1 for i in range(20)}
+
+
+@dataclass(frozen=True)
+class Label:
+    rung: str
+    label: str  # the numeral as written: "一", "1", "①"
+    number: int | None
+    end: int  # index in the text where the title starts
+
+
+def parse_label(text: str) -> Label | None:
+    """Recognise a numbering label at the start of `text` (original or folded)."""
+    folded = fold(text)
+    for rung, _rank, rx in LADDER:
+        m = rx.match(folded)
+        if not m:
+            continue
+        numeral = next(g for g in m.groups() if g)
+        if rung == "cn" and folded[m.end(1):m.end(1) + 1] in ("是", "要", "来", "方", "些", "定", "起", "致"):
+            return None
+        if rung == "circled":
+            number = _CIRCLED.get(numeral)
+        elif numeral in _PAREN_DIGIT:
+            number = _PAREN_DIGIT[numeral]
+        else:
+            number = cn_to_int(numeral)
+        if m.end() >= len(folded.rstrip()):
+            return None  # a bare label with no title
+        return Label(rung, text[m.start(1):m.end(1)], number, m.end())
+    return None
+
+
+@dataclass
+class _Heading:
+    index: int
+    para: Paragraph
+    rank: float
+    label: Label | None
+    title: str
+    body: str | None
+
+
+def _split_title(rest: str, rung: str) -> tuple[str, str | None] | None:
+    """(title, body) of a numbered paragraph, or None when it reads as a list item."""
+    limit = TITLE_LIMIT.get(rung, 30)
+    rest = rest.strip()
+    m = _SENTENCE_END.search(rest)
+    if not m:
+        return (rest, None) if len(rest) <= limit else None
+    title, after = rest[: m.start()].strip(), rest[m.end():].strip()
+    if not title or len(title) > limit:
+        return None
+    if not after and m.group() == "。" and rung in ("arabic", "paren-arabic", "circled"):
+        if "、" in title or len(title) > 20:
+            return None  # "1、本单位职能、领导成员分工……等基本情况。" is a list item
+    return title, (after or None)
+
+
+def _is_attachment(text: str) -> bool:
+    return bool(_ATTACHMENT.match(fold(text)))
+
+
+def build(doc: Document) -> Document:
+    """Fill doc.preamble, doc.sections and doc.trailing (call facts.meta.apply first)."""
+    blocks = doc.blocks
+    skip = set(doc.title_blocks)  # set by facts.meta.apply()
+
+    heads: list[_Heading] = []
+    level_rungs: dict[int, list[int]] = {}
+    candidates: list[tuple[int, Paragraph, Label | None]] = []
+    for i, b in enumerate(blocks):
+        if i in skip or not isinstance(b, Paragraph):
+            continue
+        label = parse_label(b.auto_label + b.text if b.auto_label else b.text)
+        if label or b.heading_level:
+            candidates.append((i, b, label))
+            if label and b.heading_level:
+                level_rungs.setdefault(b.heading_level, []).append(RUNG_RANK[label.rung])
+    for i, b, label in candidates:
+        full = (b.auto_label or "") + b.text
+        if label:
+            split = _split_title(full[label.end:], label.rung)
+            if split is None and not b.heading_level:
+                continue
+            title_text, body = split if split else (full[label.end:].strip(), None)
+            heads.append(_Heading(i, b, RUNG_RANK[label.rung], label, title_text, body))
+        else:
+            ranks = level_rungs.get(b.heading_level or 1)
+            rank = min(ranks) if ranks else float(b.heading_level or 1)
+            heads.append(_Heading(i, b, rank, None, b.text.strip(), None))
+    # Unlabelled attachment lines ("附件", "附表：") start an attachment.
+    head_idx = {h.index for h in heads}
+    for i, b in enumerate(blocks):
+        if i not in head_idx and i not in skip and isinstance(b, Paragraph) and _is_attachment(b.text):
+            heads.append(_Heading(i, b, -1, None, b.text.strip(), None))  # rank fixed below
+    heads.sort(key=lambda h: h.index)
+
+    top_rank = min((h.rank for h in heads if h.rank >= 0), default=1)
+    trailing_from: int | None = None
+    in_attachment = False
+    seen_top: list[int] = []
+    kept: list[_Heading] = []
+    for h in heads:
+        if h.rank == -1:  # an unlabelled 附件/附表 line
+            if in_attachment:
+                continue  # "附表一 ……" captions inside an attachment are not headings
+            in_attachment = True
+            h.rank = top_rank + 0.5  # under the last top-level part
+        elif in_attachment:
+            h.rank += 10  # restarted numbering nests under the attachment
+        elif h.rank == top_rank:
+            num = h.label.number if h.label else None
+            if num == 1 and seen_top and max(seen_top) >= 2:
+                prev = kept[-1].index if kept else 0
+                if _names_other_report(blocks[prev:h.index], doc.report_year):
+                    trailing_from = h.index
+                    break
+            if num:
+                seen_top.append(num)
+            if _ATTACHMENT_TITLE.match(key(h.title)):
+                in_attachment = True
+        kept.append(h)
+    heads = kept
+    if trailing_from is not None:
+        heads = [h for h in heads if h.index < trailing_from]
+        doc.trailing = blocks[trailing_from:]
+        blocks = blocks[:trailing_from]
+
+    # Build the tree with a stack of open sections.
+    roots: list[Section] = []
+    stack: list[tuple[float, Section]] = []
+    first = heads[0].index if heads else len(blocks)
+    doc.preamble = [b for i, b in enumerate(blocks[:first]) if i not in skip]
+    bounds = [h.index for h in heads] + [len(blocks)]
+    for n, h in enumerate(heads):
+        while stack and stack[-1][0] >= h.rank:
+            stack.pop()
+        level = len(stack) + 1
+        sec = Section(
+            label=h.label.label if h.label else (h.para.auto_label or None),
+            title=h.title,
+            level=level,
+            heading=h.para,
+            block_index=h.index,
+            rung=h.label.rung if h.label else None,
+            number=h.label.number if h.label else None,
+            body=h.body,
+            blocks=[b for i, b in enumerate(blocks[h.index + 1: bounds[n + 1]], h.index + 1) if i not in skip],
+        )
+        (stack[-1][1].children if stack else roots).append(sec)
+        stack.append((h.rank, sec))
+    doc.sections = roots
+    return doc
+
+
+def _names_other_report(blocks: list[Block], year: int | None) -> bool:
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            for m in _OTHER_REPORT.finditer(Clean(b.text).text):
+                if year is None or int(m.group(1)) != year:
+                    return True
+        elif isinstance(b, Table):
+            continue
+    return False
