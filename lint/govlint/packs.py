@@ -1,0 +1,256 @@
+"""Rule packs: load YAML, validate against schemas/rulepack.schema.json, compose `extends`,
+prepare each rule with its kind, and pick the packs that apply to a document.
+
+A broken pack is a `PackError` naming file, line and key. Validation (jsonschema, ~80 ms to
+import) runs only when a pack's content hash is not in the cache of packs already validated;
+packs are loaded and compiled once per run, not per file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from govlint.errors import PackError
+from govlint.kinds import KINDS
+from govlint.kinds.base import Rule
+from govlint.resources import rules_dir, schemas_dir
+
+MAX_PACK_BYTES = 2 * 1024 * 1024
+MAX_RULES = 2000
+
+
+@dataclass
+class Pack:
+    id: str
+    title: str
+    path: str
+    applies: dict[str, Any]
+    extends: list[str]
+    rules: list[Rule]
+    # all rules after composing extends (own rules override inherited ones with the same id)
+    effective: list[Rule] = field(default_factory=list)
+
+    def applies_to(self, kind: str, year: int | None) -> bool:
+        a = self.applies or {}
+        kinds = a.get("kind")
+        if kinds and kind not in (kinds if isinstance(kinds, list) else [kinds]):
+            return False
+        years = a.get("years")
+        if years:
+            lo, hi = years[0], years[1] if len(years) > 1 else None
+            if year is None:
+                return False
+            if lo is not None and year < lo or hi is not None and year > hi:
+                return False
+        return True
+
+
+def _yaml_load(text: str, path: str) -> Any:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader: no tags run code
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        line = mark.line + 1 if mark else None
+        problem = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise PackError(path, f"invalid YAML: {problem}", line) from None
+
+
+def _line_of(text: str, path_parts: list) -> int | None:
+    """Line of the node at a JSON path (list of keys/indexes) in YAML text, by composing it."""
+    import yaml
+
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+    line = node.start_mark.line + 1 if node else None
+    for part in path_parts:
+        if isinstance(node, yaml.MappingNode):
+            nxt = next((v for k, v in node.value if k.value == part), None)
+            if nxt is None:
+                key_node = next((k for k, v in node.value if k.value == part), None)
+                return key_node.start_mark.line + 1 if key_node else line
+            node = nxt
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "govlint" / "validated"
+
+
+@lru_cache(maxsize=None)
+def _schema(name: str) -> dict:
+    import json
+
+    return json.loads((schemas_dir() / name).read_text(encoding="utf-8"))
+
+
+def validate(data: Any, text: str, path: str, schema_name: str = "rulepack.schema.json",
+             use_cache: bool = True) -> None:
+    """Validate against a JSON Schema; raise PackError(file, line, key) on the first error."""
+    digest = hashlib.sha256((schema_name + "\0").encode() + text.encode("utf-8")).hexdigest()
+    marker = _cache_dir() / digest
+    if use_cache and marker.exists():
+        return
+    import jsonschema  # lazy: ~80 ms to import, paid only on a cache miss
+
+    validator = jsonschema.Draft202012Validator(_schema(schema_name))
+    errors = sorted(validator.iter_errors(data), key=lambda e: (len(e.absolute_path), list(map(str, e.absolute_path))))
+    if errors:
+        err = jsonschema.exceptions.best_match(errors) or errors[0]
+        parts = list(err.absolute_path)
+        if err.validator == "additionalProperties" and isinstance(err.instance, dict):
+            allowed = set(err.schema.get("properties", {}))
+            extra = [k for k in err.instance if k not in allowed]
+            if extra:
+                parts.append(extra[0])
+                raise PackError(path, f"unknown key '{extra[0]}'", _line_of(text, parts), _dotted(parts))
+        raise PackError(path, _short(err.message), _line_of(text, parts), _dotted(parts))
+    if use_cache:
+        try:
+            marker.parent.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass  # a read-only home is fine: we validate again next time
+
+
+def _dotted(parts: list) -> str:
+    out = ""
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else (f".{p}" if out else str(p))
+    return out or "(top)"
+
+
+def _short(msg: str) -> str:
+    msg = msg.splitlines()[0]
+    return msg if len(msg) < 200 else msg[:197] + "..."
+
+
+def load_file(path: str | Path, use_cache: bool = True) -> tuple[dict, str]:
+    p = Path(path)
+    try:
+        if p.stat().st_size > MAX_PACK_BYTES:
+            raise PackError(str(p), f"rule pack too large (over {MAX_PACK_BYTES // 1024 // 1024} MB)")
+        text = p.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PackError(str(p), "no such rule pack") from None
+    except UnicodeDecodeError:
+        raise PackError(str(p), "rule pack is not UTF-8 text") from None
+    except OSError as e:
+        raise PackError(str(p), f"cannot read: {e.strerror or e}") from None
+    data = _yaml_load(text, str(p))
+    if not isinstance(data, dict):
+        raise PackError(str(p), "a rule pack is a mapping with id, title and rules", 1)
+    validate(data, text, str(p), use_cache=use_cache)
+    if len(data.get("rules") or []) > MAX_RULES:
+        raise PackError(str(p), f"too many rules (more than {MAX_RULES})")
+    return data, text
+
+
+def _make_rules(data: dict, text: str, path: str) -> list[Rule]:
+    rules = []
+    base_keys = {"id", "name", "kind", "severity", "message", "basis", "examples", "doc"}
+    for i, r in enumerate(data.get("rules") or []):
+        kind_name = r["kind"]
+        mod = kind_module(kind_name)
+        params = {k: v for k, v in r.items() if k not in base_keys}
+        try:
+            compiled = mod.prepare(params) if hasattr(mod, "prepare") else None
+        except (ValueError, re.error) as e:
+            key = getattr(e, "key", None)
+            parts = ["rules", i] + ([key] if key else [])
+            raise PackError(path, f"{e}", _line_of(text, parts), _dotted(parts)) from None
+        rules.append(Rule(
+            id=r["id"], name=r.get("name", kind_name), kind=kind_name, severity=r["severity"],
+            message=r["message"], basis=r.get("basis", ""), pack=data["id"], params=params,
+            compiled=compiled, doc=r.get("doc", ""), examples=r.get("examples") or {},
+            source=path,
+        ))
+    return rules
+
+
+def kind_module(name: str):
+    try:
+        return importlib.import_module(KINDS[name])
+    except KeyError:
+        raise ValueError(f"unknown rule kind '{name}'") from None
+
+
+class PackSet:
+    """All packs known to a run: the built-in ones plus the user's, composed."""
+
+    def __init__(self) -> None:
+        self.packs: dict[str, Pack] = {}
+
+    def add_file(self, path: str | Path, use_cache: bool = True) -> Pack:
+        data, text = load_file(path, use_cache)
+        pack = Pack(
+            id=data["id"], title=data.get("title", data["id"]), path=str(path),
+            applies=data.get("applies") or {}, extends=list(data.get("extends") or []),
+            rules=_make_rules(data, text, str(path)),
+        )
+        self.packs[pack.id] = pack
+        return pack
+
+    def compose(self) -> None:
+        """Resolve `extends` (refusing cycles and unknown packs) into Pack.effective."""
+        done: dict[str, list[Rule]] = {}
+
+        def resolve(pid: str, chain: tuple[str, ...]) -> list[Rule]:
+            if pid in chain:
+                raise PackError(self.packs[chain[-1]].path, f"extends cycle: {' -> '.join(chain + (pid,))}",
+                                key="extends")
+            if pid in done:
+                return done[pid]
+            pack = self.packs.get(pid)
+            if pack is None:
+                raise PackError(self.packs[chain[-1]].path if chain else pid, f"extends unknown pack '{pid}'",
+                                key="extends")
+            merged: dict[str, Rule] = {}
+            for parent in pack.extends:
+                for r in resolve(parent, chain + (pid,)):
+                    merged[r.id] = r
+            for r in pack.rules:
+                merged[r.id] = r
+            done[pid] = list(merged.values())
+            return done[pid]
+
+        for pid, pack in self.packs.items():
+            pack.effective = resolve(pid, ())
+
+    def select(self, kind: str, year: int | None, names: list[str] | None = None) -> list[Pack]:
+        """The packs to run on a document: the named ones, or every pack that applies and is
+        not extended by another applying pack (so annual-2021 runs once, with annual-common)."""
+        if names:
+            return [self.packs[n] for n in names if n in self.packs]
+        applying = [p for p in self.packs.values() if p.applies_to(kind, year)]
+        extended = {e for p in applying for e in p.extends}
+        return [p for p in applying if p.id not in extended]
+
+
+def load(extra: list[str] | None = None, use_cache: bool = True, builtin: bool = True) -> PackSet:
+    """The built-in packs (rules/*.yaml) plus the user's pack files, composed."""
+    ps = PackSet()
+    if builtin:
+        for f in sorted(rules_dir().glob("*.yaml")):
+            ps.add_file(f, use_cache)
+    for f in extra or []:
+        ps.add_file(f, use_cache)
+    ps.compose()
+    return ps
