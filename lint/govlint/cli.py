@@ -1,0 +1,424 @@
+"""Command line: parse arguments, run the engine over files, print, exit 0/1/2.
+
+    govlint [check] FILE|DIR …    lint drafts (.docx, .md, .markdown, .txt)
+    govlint outline FILE          show how govlint understood a draft (sections, tables)
+    govlint rules [list]          list every rule;  govlint rules check PACK.yaml  validate a pack
+    govlint explain GL201         a rule's documentation, basis and examples
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error, an
+unreadable file (the others are still linted) or a broken rule pack / config.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from govlint import __version__
+from govlint.errors import GovlintError, InputError, PackError
+
+SUBCOMMANDS = {"check", "outline", "rules", "explain"}
+FORMATS = ["full", "concise", "json", "sarif", "github", "gitlab", "junit"]
+
+
+def _check_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="govlint",
+        description="Lint 政府信息公开工作年度报告 drafts (.docx, .md, .txt) against the law and the national template.",
+        epilog="Subcommands: outline FILE · rules [list|check PACK] · explain RULE. Exit: 0 clean, 1 findings, 2 error.",
+    )
+    p.add_argument("paths", nargs="*", metavar="FILE|DIR")
+    p.add_argument("--version", action="version", version=f"govlint {__version__}")
+    p.add_argument("-f", "--format", choices=FORMATS, help="output format (default: full on a terminal, concise when piped; github under GitHub Actions)")
+    p.add_argument("-o", "--output-file", help="write the report to this file")
+    p.add_argument("--fail-on", choices=["error", "warning", "info"], help="lowest severity that makes the exit code 1 (default: error)")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
+    p.add_argument("--select", action="append", default=[], help="only these rule ids or prefixes (GL3), comma-separated")
+    p.add_argument("--ignore", action="append", default=[], help="skip these rule ids or prefixes, comma-separated")
+    p.add_argument("--pack", action="append", default=[], help="run this pack (id or YAML file) instead of automatic selection")
+    p.add_argument("--config", help="config file (default: .govlint.yaml or pyproject.toml found upward)")
+    p.add_argument("--no-config", action="store_true", help="ignore config files")
+    p.add_argument("--year", type=int, help="report year (default: from the title or the statistics period)")
+    p.add_argument("--issuer-kind", choices=["government", "department"], help="who publishes the report (sets the deadline)")
+    p.add_argument("--previous", help="last year's report, for carry-over checks")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.add_argument("--no-color", action="store_true")
+    p.add_argument("--ascii", action="store_true", help="ASCII-only decorations")
+    p.add_argument("--statistics", action="store_true", help="print counts per rule")
+    p.add_argument("-j", "--jobs", type=int, default=1, help="lint files in N processes")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing; only the exit code")
+    p.add_argument("--debug", action="store_true", help="show tracebacks")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in argv
+    try:
+        if argv and argv[0] in SUBCOMMANDS:
+            cmd = argv.pop(0)
+            if cmd == "outline":
+                return cmd_outline(argv)
+            if cmd == "rules":
+                return cmd_rules(argv)
+            if cmd == "explain":
+                return cmd_explain(argv)
+        return cmd_check(argv)
+    except GovlintError as e:
+        print(f"govlint: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as e:  # never a traceback for a user, unless asked
+        if debug:
+            raise
+        print(f"govlint: internal error: {type(e).__name__}: {e} (run with --debug for details)", file=sys.stderr)
+        return 2
+
+
+# --- check ---------------------------------------------------------------------------------
+def _split(values: list[str]) -> list[str]:
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def iter_files(paths: list[str], errors: list[tuple[str, str]], exclude: list[str] | None = None) -> list[str]:
+    from govlint.readers import SUPPORTED
+
+    out: list[str] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            seen: set[str] = set()
+            for root, dirs, files in os.walk(p, followlinks=False):
+                real = os.path.realpath(root)
+                if real in seen:
+                    dirs[:] = []
+                    continue
+                seen.add(real)
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+                for f in sorted(files):
+                    if f.startswith(".") or f.startswith("~$"):
+                        continue
+                    if Path(f).suffix.lower() in SUPPORTED:
+                        fp = os.path.join(root, f)
+                        if exclude and any(Path(fp).match(g) for g in exclude):
+                            continue
+                        out.append(fp)
+        elif p.exists() or p.is_symlink():
+            if p.is_symlink() and not p.exists():
+                errors.append((raw, "broken symbolic link"))
+            else:
+                out.append(raw)
+        else:
+            errors.append((raw, "no such file or directory"))
+    return out
+
+
+def _settings_for(path: str, args, cli_cfg: dict | None):
+    from govlint import config as config_mod
+    from govlint.engine import Settings
+
+    cfg = cli_cfg
+    if cfg is None:
+        cfg = {} if args.no_config else config_mod.discover(str(Path(path).parent or "."))[1]
+    s = Settings(
+        packs=[p for p in (_split(args.pack) or cfg.get("packs") or [])],
+        select=_split(args.select) or list(cfg.get("select") or []),
+        ignore=_split(args.ignore) + list(cfg.get("ignore") or []),
+        severity=dict(cfg.get("severity") or {}),
+        per_file_ignores=dict(cfg.get("per-file-ignores") or {}),
+        year=args.year or cfg.get("year"),
+        issuer_kind=args.issuer_kind or cfg.get("issuer-kind"),
+    )
+    return s, cfg
+
+
+def _packset(args, extra: list[str]):
+    from govlint import packs as packs_mod
+
+    files = [p for p in _split(args.pack) if p.endswith((".yaml", ".yml"))] + extra
+    ps = packs_mod.load(files)
+    # --pack FILE means "run the packs in that file": map file paths to their ids
+    ids = []
+    for p in _split(args.pack):
+        if p.endswith((".yaml", ".yml")):
+            ids.extend(pk.id for pk in ps.packs.values() if Path(pk.path) == Path(p))
+        elif p not in ps.packs:
+            raise PackError(p, "no such rule pack (use a built-in id or a .yaml file)")
+        else:
+            ids.append(p)
+    args.pack = ids
+    return ps
+
+
+def lint_file(path: str, args, cli_cfg, ps, previous=None):
+    """(diagnostics, error) for one file; never raises for bad input."""
+    from govlint import engine
+    from govlint.analyze import analyze
+
+    try:
+        doc = analyze(path)
+    except InputError as e:
+        return [], e.reason
+    settings, _ = _settings_for(path, args, cli_cfg)
+    settings.previous = previous
+    return engine.lint(doc, ps, settings), None
+
+
+def _lint_worker(job):
+    path, args, cli_cfg, extra = job
+    ps = _worker_packset(tuple(args.pack), tuple(extra))
+    try:
+        return lint_file(path, args, cli_cfg, ps)
+    except GovlintError as e:
+        return [], str(e)
+
+
+_WORKER_CACHE: dict = {}
+
+
+def _worker_packset(pack_ids, extra):
+    key = (pack_ids, extra)
+    if key not in _WORKER_CACHE:
+        from govlint import packs as packs_mod
+
+        _WORKER_CACHE[key] = packs_mod.load(list(extra))
+    return _WORKER_CACHE[key]
+
+
+def cmd_check(argv: list[str]) -> int:
+    args = _check_parser().parse_args(argv)
+    if not args.paths:
+        _check_parser().print_usage(sys.stderr)
+        print("govlint: error: give at least one FILE or DIR to lint", file=sys.stderr)
+        return 2
+    cli_cfg = None
+    if args.config:
+        from govlint import config as config_mod
+
+        cli_cfg = config_mod.load(args.config)
+    extra = list((cli_cfg or {}).get("extra-packs") or [])
+    ps = _packset(args, extra)
+    errors: list[tuple[str, str]] = []
+    files = iter_files(args.paths, errors, (cli_cfg or {}).get("exclude"))
+    previous = None
+    if args.previous:
+        from govlint.analyze import analyze
+
+        try:
+            previous = analyze(args.previous)
+        except InputError as e:
+            print(f"govlint: {e}", file=sys.stderr)
+            return 2
+    diagnostics = []
+    if args.jobs > 1 and len(files) > 1 and previous is None:
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
+            results = list(pool.map(_lint_worker, [(f, args, cli_cfg, extra) for f in files], chunksize=4))
+    else:
+        results = [lint_file(f, args, cli_cfg, ps, previous) for f in files]
+    for f, (diags, err) in zip(files, results):
+        if err:
+            errors.append((f, err))
+        diagnostics.extend(diags)
+    for path, reason in errors:
+        print(f"govlint: {path}: {reason}", file=sys.stderr)
+    fail_on = args.fail_on or (cli_cfg or {}).get("fail-on") or "error"
+    _render(args, files, errors, diagnostics, ps)
+    from govlint.diagnostics import SEVERITY_RANK
+
+    if errors:
+        return 2
+    if args.exit_zero:
+        return 0
+    worst = max((SEVERITY_RANK[d.severity] for d in diagnostics), default=-1)
+    return 1 if worst >= SEVERITY_RANK[fail_on] else 0
+
+
+def _render(args, files, errors, diagnostics, ps) -> None:
+    if args.quiet:
+        return
+    from govlint import report
+    from govlint.report.base import ReportOptions, RuleInfo, RunResult
+
+    fmt = args.format
+    out_stream = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    try:
+        tty = out_stream.isatty()
+    except (AttributeError, ValueError):
+        tty = False
+    if fmt is None:
+        fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else ("full" if tty else "concise")
+    rules = {}
+    for pack in ps.packs.values():
+        for r in pack.effective:
+            rules.setdefault(r.id, RuleInfo(r.id, r.name, r.severity, r.pack, r.basis, r.message, rule_doc(r)))
+    result = RunResult(diagnostics=diagnostics, files=files, errors=errors, rules=rules, tool_version=__version__)
+    color = tty and not args.no_color and not os.environ.get("NO_COLOR")
+    width = None
+    if tty:
+        import shutil
+
+        width = shutil.get_terminal_size((100, 24)).columns
+    opts = ReportOptions(lang=args.lang, color=color, ascii=args.ascii or not color and bool(os.environ.get("NO_COLOR")),
+                         width=width, statistics=args.statistics)
+    try:
+        report.get(fmt).render(result, out_stream, opts)
+        if args.statistics and fmt not in ("full",):
+            report.get("statistics").render(result, sys.stderr if fmt != "concise" else out_stream, opts)
+    finally:
+        if args.output_file:
+            out_stream.close()
+
+
+def rule_doc(rule) -> str:
+    from govlint.packs import kind_module
+
+    doc = (kind_module(rule.kind).__doc__ or "").strip()
+    return (rule.doc + "\n\n" + doc).strip() if rule.doc else doc
+
+
+# --- outline -------------------------------------------------------------------------------
+def outline_json(doc) -> dict:
+    from govlint.document import Paragraph, Table
+
+    def loc(src) -> str:
+        return src.location()
+
+    def block(b) -> dict:
+        if isinstance(b, Table):
+            return {"type": "table", "location": loc(b.source), "line": b.source.line, "rows": b.rows,
+                    "cols": b.cols, "cells": [{"row": c.row, "col": c.col, "row_span": c.row_span,
+                                               "col_span": c.col_span, "text": c.text} for c in b.cells]}
+        assert isinstance(b, Paragraph)
+        return {"type": "paragraph", "text": b.display_text, "location": loc(b.source), "line": b.source.line}
+
+    def section(s) -> dict:
+        h = s.heading
+        blocks = [block(b) for b in s.blocks]
+        if s.body:
+            blocks.insert(0, {"type": "paragraph", "text": s.body, "location": loc(h.source) if h else "",
+                              "line": h.source.line if h else None})
+        return {"label": s.label, "title": s.title, "level": s.level,
+                "location": loc(h.source) if h else "", "line": h.source.line if h else None,
+                "blocks": blocks, "children": [section(c) for c in s.children]}
+
+    return {"path": doc.path, "format": doc.format, "title": doc.title, "report_year": doc.report_year,
+            "kind": doc.kind, "preamble": [block(b) for b in doc.preamble],
+            "sections": [section(s) for s in doc.sections]}
+
+
+def cmd_outline(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="govlint outline", description="Show the section tree govlint reads from a draft.")
+    p.add_argument("file")
+    p.add_argument("-f", "--format", choices=["tree", "json"], default="tree")
+    p.add_argument("--debug", action="store_true")
+    args = p.parse_args(argv)
+    from govlint.analyze import analyze
+
+    doc = analyze(args.file)
+    data = outline_json(doc)
+    if args.format == "json":
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return 0
+    from rich.console import Console  # lazy: only for terminal output
+    from rich.tree import Tree
+
+    kind = {"annual-report": "年度报告", "official-document": "公文", "unknown": "未知"}[doc.kind]
+    tree = Tree(f"{doc.title or '（无标题）'}  [dim]{doc.format} · {kind} · {doc.report_year or '年度未知'}[/dim]")
+
+    from rich.markup import escape
+
+    from govlint.document import Table
+
+    def add(node, s):
+        label = f"{s.label}、" if s.rung == "cn" else (f"（{s.label}）" if s.rung == "paren-cn" else (f"{s.label}." if s.label else ""))
+        tables = sum(1 for b in s.blocks if isinstance(b, Table))
+        extra = f"  [dim]{s.heading.source.location() if s.heading else ''}"
+        extra += f" · {tables} 表[/dim]" if tables else "[/dim]"
+        child = node.add(escape(f"{label}{s.title}") + extra)
+        for c in s.children:
+            add(child, c)
+
+    for s in doc.sections:
+        add(tree, s)
+    Console(highlight=False).print(tree)
+    return 0
+
+
+# --- rules / explain -------------------------------------------------------------------------
+def cmd_rules(argv: list[str]) -> int:
+    if argv and argv[0] == "check":
+        return cmd_rules_check(argv[1:])
+    if argv and argv[0] == "list":
+        argv = argv[1:]
+    p = argparse.ArgumentParser(prog="govlint rules", description="List every rule of the built-in packs (and --pack FILE).")
+    p.add_argument("--pack", action="append", default=[])
+    p.add_argument("-f", "--format", choices=["table", "json"], default="table")
+    args = p.parse_args(argv)
+    from govlint import packs as packs_mod
+
+    ps = packs_mod.load(args.pack)
+    rows = []
+    for pack in ps.packs.values():
+        for r in pack.rules:
+            rows.append({"id": r.id, "name": r.name, "severity": r.severity, "pack": r.pack, "kind": r.kind, "basis": r.basis})
+    rows.sort(key=lambda r: (r["id"], r["pack"]))
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for r in rows:
+            print(f"{r['id']:<7} {r['name']:<28} {r['severity']:<8} {r['pack']:<14} {r['basis']}")
+    return 0
+
+
+def cmd_rules_check(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="govlint rules check", description="Validate a rule pack and run its examples.")
+    p.add_argument("packs", nargs="+")
+    args = p.parse_args(argv)
+    from govlint import packs as packs_mod
+    from govlint.examples import run_examples
+
+    failures = 0
+    for f in args.packs:
+        ps = packs_mod.load([f], use_cache=False)
+        pack = next(pk for pk in ps.packs.values() if Path(pk.path) == Path(f))
+        for problem in run_examples(pack, ps):
+            failures += 1
+            print(f"{f}: {problem}")
+        if not failures:
+            print(f"{f}: ok ({len(pack.rules)} rules, examples pass)")
+    return 1 if failures else 0
+
+
+def cmd_explain(argv: list[str]) -> int:
+    p = argparse.ArgumentParser(prog="govlint explain", description="Show a rule's documentation, basis and examples.")
+    p.add_argument("rule")
+    p.add_argument("--pack", action="append", default=[])
+    args = p.parse_args(argv)
+    from govlint import packs as packs_mod
+
+    ps = packs_mod.load(args.pack)
+    found = [r for pack in ps.packs.values() for r in pack.rules if r.id == args.rule.upper() or r.name == args.rule]
+    if not found:
+        print(f"govlint: no rule '{args.rule}' (see 'govlint rules')", file=sys.stderr)
+        return 2
+    for r in found:
+        print(f"{r.id} {r.name} [{r.severity}] — pack {r.pack}, kind {r.kind}")
+        print(f"消息: {r.message}")
+        print(f"依据: {r.basis}")
+        print()
+        print(rule_doc(r))
+        for label, key in (("不合格示例", "fail"), ("合格示例", "pass")):
+            for ex in r.examples.get(key, []):
+                print(f"\n{label}:\n  " + ex.strip().replace("\n", "\n  "))
+        print()
+    return 0

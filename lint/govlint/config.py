@@ -1,0 +1,59 @@
+"""Configuration: `.govlint.yaml` (or `[tool.govlint]` in pyproject.toml) found upward from each
+linted file, or given with --config. Validated against schemas/config.schema.json; an unknown key
+is an error naming the file and line."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from govlint.errors import PackError
+
+NAMES = (".govlint.yaml", ".govlint.yml", "pyproject.toml")
+
+
+def load(path: str | Path) -> dict[str, Any]:
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise PackError(str(p), f"cannot read config: {getattr(e, 'strerror', None) or e}") from None
+    if p.name == "pyproject.toml":
+        try:
+            import tomllib
+        except ImportError:  # Python 3.10
+            return {}
+        try:
+            data = tomllib.loads(text).get("tool", {}).get("govlint")
+        except tomllib.TOMLDecodeError as e:
+            raise PackError(str(p), f"invalid TOML: {e}") from None
+        if data is None:
+            return {}
+        from govlint.packs import validate
+
+        validate(data, text, str(p), "config.schema.json", use_cache=False)
+        return data
+    from govlint.packs import _yaml_load, validate
+
+    data = _yaml_load(text, str(p)) or {}
+    if not isinstance(data, dict):
+        raise PackError(str(p), "a config file is a mapping of keys", 1)
+    validate(data, text, str(p), "config.schema.json")
+    return data
+
+
+@lru_cache(maxsize=256)
+def discover(directory: str) -> tuple[str | None, dict[str, Any]]:
+    """(config file, settings) for files in `directory`: the nearest config upward."""
+    d = Path(directory).resolve()
+    for parent in [d, *d.parents]:
+        for name in NAMES:
+            f = parent / name
+            if f.is_file():
+                data = load(f)
+                if name != "pyproject.toml" or data:
+                    return str(f), data
+        if (parent / ".git").exists():
+            break
+    return None, {}

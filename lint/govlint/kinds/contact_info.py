@@ -1,0 +1,101 @@
+"""Contact information: where readers can ask about the report (phone, address or e-mail).
+
+`mode: missing` (GL203) reports a report in which no contact is found: a phone number, address
+or e-mail that follows one of the context words (电话, 联系电话, 传真, 热线, 地址, 邮箱 …) — a bare
+8-digit number is not taken for a phone number. `mode: invalid` (GL204) reports a phone number
+after such a word that cannot be dialled (wrong length for a landline with area code, a mobile
+or a hotline) or an e-mail that is malformed.
+
+    - id: GL203
+      kind: contact-info
+      mode: missing
+      severity: warning
+      message: 未提供咨询本报告的联系方式（电话、地址或电子邮箱）
+      phone_words: [电话, 传真, 热线]
+      address_words: [地址, 通讯地址]
+      email_words: [邮箱, 电子邮件, e-mail, email]
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from govlint.facts import Facts
+from govlint.kinds._util import bad
+from govlint.kinds.base import Finding, Rule
+
+_PHONE = re.compile(r"[(（]?\d[\d\-－—–()（） ]{3,22}\d(?:\s*(?:转|-|ext)\s*\d{1,6})?")
+_EMAILISH = re.compile(r"[A-Za-z0-9._%+\-]+\s*@\s*[A-Za-z0-9.\-]*[A-Za-z0-9]")
+_EMAIL_OK = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+
+
+def prepare(params: dict):
+    if params.get("mode") not in ("missing", "invalid"):
+        raise bad("mode", "mode must be 'missing' or 'invalid'")
+    out = {}
+    for k in ("phone_words", "address_words", "email_words"):
+        words = params.get(k, [])
+        if not isinstance(words, list):
+            raise bad(k, "a list of words is required")
+        out[k] = re.compile("(" + "|".join(re.escape(w) for w in words) + r")\s*[:：]?\s*", re.I) if words else None
+    return out
+
+
+def _phone_ok(raw: str) -> bool:
+    main = re.split(r"转|ext", raw)[0]
+    digits = re.sub(r"\D", "", main)
+    if digits.startswith("0"):  # area code + number: 010-12345678, 0517-87222589
+        return 10 <= len(digits) <= 12
+    if digits.startswith("1") and len(digits) == 11:
+        return digits[1] in "3456789"  # mobile
+    if digits.startswith(("400", "800")):
+        return len(digits) == 10
+    return len(digits) in (5, 7, 8)  # hotline 12345 / 95xxx, or a local number
+
+
+def contacts(facts: Facts, compiled) -> list[tuple[str, object, tuple[int, int], str, bool]]:
+    """(type, paragraph, span, value, valid) for every contact found in the report."""
+    out = []
+    for para, _ in facts.paragraphs():
+        clean = facts.clean(para.text)
+        t = clean.text
+        if compiled["phone_words"]:
+            for m in compiled["phone_words"].finditer(t):
+                pm = _PHONE.match(t, m.end())
+                if pm:
+                    s, e = clean.orig_span(pm.start(), pm.end())
+                    out.append(("phone", para, (s, e), pm.group().strip(), _phone_ok(pm.group())))
+        if compiled["email_words"]:
+            for m in compiled["email_words"].finditer(t):
+                em = _EMAILISH.match(t, m.end())
+                if em:
+                    v = re.sub(r"\s", "", em.group())
+                    s, e = clean.orig_span(em.start(), em.end())
+                    out.append(("email", para, (s, e), v, bool(_EMAIL_OK.match(v))))
+        for em in _EMAILISH.finditer(t):  # an address anywhere, with or without a context word
+            v = re.sub(r"\s", "", em.group())
+            if _EMAIL_OK.match(v):
+                s, e = clean.orig_span(em.start(), em.end())
+                out.append(("email", para, (s, e), v, True))
+        if compiled["address_words"]:
+            for m in compiled["address_words"].finditer(t):
+                rest = t[m.end():m.end() + 40]
+                if re.match(r"[\u4e00-\u9fff]{2,}.{0,30}?(路|街|道|号|大厦|楼|院|巷|大道|广场|室)", rest):
+                    s, e = clean.orig_span(m.start(), m.end())
+                    out.append(("address", para, (s, e), rest, True))
+    return out
+
+
+def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
+    found = contacts(facts, rule.compiled)
+    if rule.params["mode"] == "missing":
+        if not found and facts.doc.kind == "annual-report":
+            yield Finding(values={})
+        return
+    seen = set()
+    for typ, para, span, value, valid in found:
+        if not valid and (id(para), span) not in seen:
+            seen.add((id(para), span))
+            label = {"phone": "电话号码", "email": "电子邮箱"}.get(typ, typ)
+            yield Finding(block=para, span=span, values={"kind": label, "value": value})

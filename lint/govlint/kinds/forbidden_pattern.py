@@ -1,0 +1,73 @@
+"""Forbidden pattern: text that must not appear — a placeholder left in a draft, a mis-cited
+document, a deprecated term, garbled characters. Each entry is a regex (run on folded text:
+繁→简, full-width→half-width; `raw: true` runs on the original text instead, for damage such as
+pinyin annotations or HTML that cleaning removes) with an optional `hint` for {hint}.
+`cells: true` also scans table cells. At most `max_per_file` findings per entry (default 5).
+
+    - id: GL502
+      kind: forbidden-pattern
+      severity: error
+      message: 草稿占位符未替换：“{match}”
+      patterns:
+        - {pattern: 'X{2,}(件|条|个|人|次|元)', hint: 数字}
+        - {pattern: '【待填】|此处填写|TODO'}
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import regex
+
+from govlint.facts import Facts
+from govlint.kinds._util import MAX_PATTERN, bad, finditer
+from govlint.kinds.base import Finding, Rule
+from govlint.text.normalize import fold
+
+
+def prepare(params: dict) -> list[dict]:
+    entries = params.get("patterns")
+    if not isinstance(entries, list) or not entries:
+        raise bad("patterns", "a list of {pattern, hint} is required")
+    out = []
+    for e in entries:
+        if isinstance(e, str):
+            e = {"pattern": e}
+        p = e.get("pattern") if isinstance(e, dict) else None
+        if not isinstance(p, str) or len(p) > MAX_PATTERN:
+            raise bad("patterns", "each entry needs a pattern of at most 500 characters")
+        try:
+            out.append({**e, "rx": regex.compile(p)})
+        except regex.error as err:
+            raise bad("patterns", f"bad regular expression {p!r}: {err}") from None
+    return out
+
+
+def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
+    cells = bool(rule.params.get("cells", False))
+    limit = int(rule.params.get("max_per_file", 5))
+    for entry in rule.compiled:
+        count = 0
+        raw = bool(entry.get("raw"))
+        targets = []
+        for para, sec in facts.paragraphs():
+            targets.append((para, None, para.text))
+        if cells:
+            for table, sec in facts.tables():
+                for c in table.cells:
+                    targets.append((table, c, c.text))
+        for block, cell, text in targets:
+            if raw:
+                view, back = fold(text), None
+            else:
+                cl = facts.clean(text)
+                view, back = cl.text, cl
+            for m in finditer(entry["rx"], view):
+                s, e = back.orig_span(m.start(), m.end()) if back else (m.start(), m.end())
+                vals = {"match": text[s:e], "hint": entry.get("hint", "")}
+                yield Finding(block=block, cell=cell, span=(s, e), values=vals)
+                count += 1
+                if count >= limit:
+                    break
+            if count >= limit:
+                break

@@ -1,0 +1,48 @@
+"""Report title: the title must name the issuer, the year and 政府信息公开(工作)年度报告.
+
+`requires` lists what the title must contain, each a name and a regex run on the folded title;
+the message gets the names of the missing parts in {missing}. No title at all is reported too.
+
+    - id: GL104
+      kind: report-title
+      severity: error
+      message: 报告标题不完整：缺少{missing}
+      requires:
+        - {name: 年份, pattern: '(19|20)\\d\\d\\s*年'}
+        - {name: “政府信息公开工作年度报告”字样, pattern: '政府信息公开.{0,6}(年度)?报告'}
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from govlint.facts import Facts
+from govlint.kinds._util import bad, search
+from govlint.kinds.base import Finding, Rule
+from govlint.text.normalize import Clean
+
+
+def prepare(params: dict) -> list[tuple[str, object]]:
+    import regex
+
+    reqs = params.get("requires")
+    if not isinstance(reqs, list) or not reqs:
+        raise bad("requires", "a list of {name, pattern} is required")
+    try:
+        return [(r["name"], regex.compile(r["pattern"])) for r in reqs]
+    except (KeyError, TypeError, regex.error) as e:
+        raise bad("requires", f"each entry needs name and a valid pattern ({e})") from None
+
+
+def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
+    doc = facts.doc
+    title = doc.title
+    block = doc.blocks[doc.title_blocks[-1]] if doc.title_blocks else None
+    if not title:
+        yield Finding(values={"missing": "标题"}, excerpt="", json_values={"missing": ["标题"]})
+        return
+    text = Clean(title).text
+    missing = [name for name, p in rule.compiled if not search(p, text)]
+    if missing:
+        yield Finding(block=block, values={"missing": "、".join(missing)}, excerpt=title,
+                      json_values={"missing": missing})
