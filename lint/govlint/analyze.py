@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from govlint import outline, readers
+from govlint import outline, readers, reflow
 from govlint.document import Document
 from govlint.facts import meta
 
@@ -15,6 +15,7 @@ def analyze(path: str | os.PathLike) -> Document:
 
 
 def analyze_document(doc: Document) -> Document:
+    reflow.reflow(doc)
     meta.apply(doc)
     outline.build(doc)
     doc.kind = meta.document_kind(doc)

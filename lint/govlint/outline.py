@@ -40,7 +40,7 @@ LADDER: list[tuple[str, int, re.Pattern[str]]] = [
     ("part", 0, re.compile(rf"^\s*第\s*([{CN_DIGITS}\d]{{1,4}})\s*(?:部分|章|篇)\s*[、:：.．]?\s*")),
     ("cn", 1, re.compile(rf"^\s*({_CN})\s*(?:[、.．，,]\s*|\s+(?=\S))")),
     ("paren-cn", 2, re.compile(rf"^\s*[（(]\s*({_CN})\s*[）)]\s*[、.．]?\s*")),
-    ("arabic", 3, re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d)|\s+(?=[\u4e00-\u9fff]))\s*")),
+    ("arabic", 3, re.compile(r"^\s*([1-9]\d?)\s*(?:[、．]|\.(?!\d))\s*")),
     ("paren-arabic", 4, re.compile(r"^\s*(?:[（(]\s*(\d{1,2})\s*[）)]|([⑴-⒇]))\s*[、.．]?\s*")),
     ("circled", 5, re.compile(r"^\s*([①-⑳])\s*[、.．]?\s*")),
 ]
@@ -189,8 +189,9 @@ def build(doc: Document) -> Document:
             num = h.label.number if h.label else None
             if num == 1 and seen_top and max(seen_top) >= 2:
                 prev = kept[-1].index if kept else 0
-                if _names_other_report(blocks[prev:h.index], doc.report_year):
-                    trailing_from = h.index
+                cut = _names_other_report(blocks, prev, h.index, doc.report_year)
+                if cut is not None:
+                    trailing_from = cut
                     break
             if num:
                 seen_top.append(num)
@@ -230,12 +231,12 @@ def build(doc: Document) -> Document:
     return doc
 
 
-def _names_other_report(blocks: list[Block], year: int | None) -> bool:
-    for b in blocks:
+def _names_other_report(blocks: list[Block], start: int, end: int, year: int | None) -> int | None:
+    """Index of the first paragraph in blocks[start:end] that names another year's report."""
+    for i in range(start + 1, end):
+        b = blocks[i]
         if isinstance(b, Paragraph):
             for m in _OTHER_REPORT.finditer(Clean(b.text).text):
                 if year is None or int(m.group(1)) != year:
-                    return True
-        elif isinstance(b, Table):
-            continue
-    return False
+                    return i
+    return None

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from govlint.document import Document, Paragraph, Table
 from govlint.resources import data_file
-from govlint.text.normalize import fold
+from govlint.text.normalize import Clean, fold
 
 _SENTENCE = re.compile(r"[。，,；;！？]")
 _YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
@@ -29,7 +29,7 @@ def _patterns():
 
 def _title_kind(text: str) -> str | None:
     titles, _, _ = _patterns()
-    t = fold(text).strip()
+    t = Clean(text).text.strip()
     for kind, pats in titles.items():
         if any(p.search(t) for p in pats):
             return kind

@@ -46,9 +46,12 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
         items += [(c.heading, c) for c in sec.children if c.heading is not None]
         items.sort(key=lambda t: facts.order_of(t[0]))
         containers.append(items)
+    near_table = _near_tables(doc)
     for items in containers:
         seq = _sequence(items)
         for (p0, _s0, a), (p1, s1, b) in zip(seq, seq[1:]):
+            if id(p0) in near_table or id(p1) in near_table:
+                continue  # a row label of a table broken into paragraphs, not a heading
             if b.number != a.number + 1:
                 yield Finding(block=p1, section=s1 if s1 and s1.heading is p1 else None,
                               span=(0, min(len(p1.text), b.end)),
@@ -56,3 +59,19 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
                                       "previous": p0.display_text[:a.end].strip(),
                                       "title": s1.title if s1 else ""})
                 break  # one finding per sequence: the first break explains the rest
+
+
+def _near_tables(doc) -> set[int]:
+    """Paragraphs that stand between two tables (or a table and a table row label): debris of a
+    table broken by a page break or by extraction."""
+    from govlint.document import Table
+
+    out = set()
+    blocks = doc.blocks
+    for i, b in enumerate(blocks):
+        if isinstance(b, Paragraph):
+            prev_t = i > 0 and isinstance(blocks[i - 1], Table)
+            next_t = i + 1 < len(blocks) and isinstance(blocks[i + 1], Table)
+            if prev_t and next_t:
+                out.add(id(b))
+    return out

@@ -67,8 +67,9 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
     found = statements(facts, rule.compiled)
     if rule.params["mode"] == "missing":
         if not found and facts.doc.kind == "annual-report":
-            first = facts.doc.preamble[0] if facts.doc.preamble else None
-            yield Finding(block=first if isinstance(first, Paragraph) else None,
+            doc = facts.doc
+            title = doc.blocks[doc.title_blocks[-1]] if doc.title_blocks else None
+            yield Finding(block=title if isinstance(title, Paragraph) else None,
                           values={"year": year if year else "报告年度"})
         return
     if year is None:

@@ -68,7 +68,7 @@ def key(s: str) -> str:
 # Scraping damage that breaks matching: pinyin annotations inside words (開(kāi)), HTML tags and
 # entities, zero-width characters. `clean()` removes them and keeps a map back to the original.
 _PINYIN = r"(?<=[\u3400-\u9fff])[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]"
-_DAMAGE = re.compile(rf"{_PINYIN}|<[a-zA-Z/!][^<>\n]{{0,300}}>|&(?:nbsp|lt|gt|amp|quot|#\d{{1,6}});|[\u200b-\u200d\ufeff]")
+_DAMAGE = re.compile(rf"{_PINYIN}|<[a-zA-Z/!][^<>\n]{{0,300}}>|&(?:nbsp|lt|gt|amp|quot|#\d{{1,6}});|[\u200b-\u200d\ufeff]|\n")
 
 
 class Clean:
