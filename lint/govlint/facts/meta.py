@@ -46,7 +46,7 @@ def find_title(doc: Document) -> tuple[list[int], str | None]:
                     return [], c.text.strip()
             continue
         text = b.text.strip()
-        if len(text) > 60 or _SENTENCE.search(text[:-1] if text.endswith("。") else text):
+        if len(text) > 60 or text.endswith("。") or _SENTENCE.search(text):
             if b.heading_level is None:
                 continue
         if _title_kind(text) is None:
