@@ -45,8 +45,8 @@ def prepare(params: dict):
 def _phone_ok(raw: str) -> bool:
     main = re.split(r"转|ext", raw)[0]
     digits = re.sub(r"\D", "", main)
-    if digits.startswith("0"):  # area code + number: 010-12345678, 0517-87222589
-        return 10 <= len(digits) <= 12
+    if digits.startswith("0"):  # area code + number: 010-12345678 (11), 0517-87222589 (12), 0xxx-1234567 (11)
+        return 11 <= len(digits) <= 12
     if digits.startswith("1") and len(digits) == 11:
         return digits[1] in "3456789"  # mobile
     if digits.startswith(("400", "800")):
