@@ -59,3 +59,11 @@ def test_page_noise_after_the_report_is_set_aside():
     doc = analyze(SEEDS / "nankai-2017-report.txt")
     assert doc.trailing, "the scraped foreign report after 六 must not be linted"
     assert all("2008" not in s.title for s in doc.walk_sections())
+
+
+def test_report_year_from_the_statistics_period_when_the_title_has_none():
+    from govlint.analyze import analyze_document
+    from govlint.readers import markdown
+
+    doc = analyze_document(markdown.read_text("x.md", "# 某区政府信息公开工作年度报告\n\n本报告所列数据统计期限自2019年1月1日至2019年12月31日。\n"))
+    assert doc.report_year == 2019

@@ -87,6 +87,20 @@ def report_year(doc: Document) -> int | None:
             m = re.search(r"((?:19|20)\d\d)\s*年度", fold(b.text))
             if m:
                 return int(m.group(1))
+    return year_from_period(doc)
+
+
+def year_from_period(doc: Document) -> int | None:
+    """The year of a whole-year date range (YYYY年1月1日至12月31日) near the top: the
+    statistics period names the report year even when the title does not."""
+    from govlint.text.dates import find_date_ranges
+
+    for b in doc.blocks[:20]:
+        if isinstance(b, Paragraph) and "1" in b.text:
+            for r in find_date_ranges(Clean(b.text).text):
+                a, z = r.start, r.end
+                if a.year and a.year == z.year and (a.month, a.day, z.month, z.day) == (1, 1, 12, 31):
+                    return a.year
     return None
 
 
