@@ -92,7 +92,9 @@ def iter_files(paths: list[str], errors: list[tuple[str, str]], exclude: list[st
     out: list[str] = []
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
+        if p.is_dir() and p.suffix.lower() in SUPPORTED:
+            errors.append((raw, "is a directory, not a file"))
+        elif p.is_dir():
             seen: set[str] = set()
             for root, dirs, files in os.walk(p, followlinks=False):
                 real = os.path.realpath(root)
