@@ -84,7 +84,7 @@ def lint(doc: Document, packset: PackSet, settings: Settings | None = None) -> l
                 out.append(to_diagnostic(f, rule, severity, pack.id, facts))
     from govlint.suppress import apply as apply_suppressions
 
-    out = apply_suppressions(doc, out, facts)
+    out = apply_suppressions(doc, out, facts, packs, packset, settings.select, ignored)
     unique: dict[tuple, Diagnostic] = {}
     for d in out:
         unique.setdefault((d.rule, d.location, d.message, d.line, d.column, d.span), d)

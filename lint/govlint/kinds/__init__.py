@@ -19,6 +19,7 @@ KINDS: dict[str, str] = {
     "forbidden-pattern": "govlint.kinds.forbidden_pattern",
     "date-format": "govlint.kinds.date_format",
     "document-kind": "govlint.kinds.document_kind",
+    "unused-suppression": "govlint.kinds.unused_suppression",
     # tables and arithmetic (GL105, GL106, GL3xx)
     "required-table": "govlint.kinds.required_table",
     "table-structure": "govlint.kinds.table_structure",
