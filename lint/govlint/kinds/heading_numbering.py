@@ -37,16 +37,16 @@ def _sequence(items: list[tuple[Paragraph, Section | None]]):
 
 def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
     doc = facts.doc
+    near_table = _near_tables(doc)
     containers: list[list[tuple[Paragraph, Section | None]]] = []
     containers.append([(s.heading, s) for s in doc.sections if s.heading is not None])
     for sec in doc.walk_sections():
-        if _ATTACHMENT_TITLE.match(key(sec.title)):
+        if _ATTACHMENT_TITLE.match(key(sec.title)) or id(sec.heading) in near_table:
             continue
         items = [(b, sec) for b in sec.blocks if isinstance(b, Paragraph)]
         items += [(c.heading, c) for c in sec.children if c.heading is not None]
         items.sort(key=lambda t: facts.order_of(t[0]))
         containers.append(items)
-    near_table = _near_tables(doc)
     for items in containers:
         seq = _sequence(items)
         for (p0, _s0, a), (p1, s1, b) in zip(seq, seq[1:]):
@@ -62,16 +62,23 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
 
 
 def _near_tables(doc) -> set[int]:
-    """Paragraphs that stand between two tables (or a table and a table row label): debris of a
-    table broken by a page break or by extraction."""
+    """Numbered paragraphs that are debris of a table broken by a page break or by extraction:
+    right after a table, and followed by another table or by a short fragment. A heading between
+    two whole tables of different shapes (表三, then 表四) is kept: both have at least two rows and
+    their widths differ."""
     from govlint.document import Table
 
     out = set()
     blocks = doc.blocks
     for i, b in enumerate(blocks):
-        if isinstance(b, Paragraph):
-            prev_t = i > 0 and isinstance(blocks[i - 1], Table)
-            next_t = i + 1 < len(blocks) and isinstance(blocks[i + 1], Table)
-            if prev_t and next_t:
-                out.add(id(b))
+        if not isinstance(b, Paragraph) or i == 0 or not isinstance(blocks[i - 1], Table):
+            continue
+        prev_t = blocks[i - 1]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if isinstance(nxt, Table):
+            if prev_t.cols != nxt.cols and prev_t.rows >= 2 and nxt.rows >= 2:
+                continue
+            out.add(id(b))
+        elif isinstance(nxt, Paragraph) and len(nxt.text.strip()) < 15:
+            out.add(id(b))
     return out
