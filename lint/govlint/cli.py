@@ -4,6 +4,7 @@
     govlint outline FILE          show how govlint understood a draft (sections, tables)
     govlint rules [list]          list every rule;  govlint rules check PACK.yaml  validate a pack
     govlint explain GL201         a rule's documentation, basis and examples
+    govlint baseline write|prune [--file .govlint-baseline.json] FILE|DIR …   see govlint.baseline
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage error, an
 unreadable file (the others are still linted) or a broken rule pack / config.
@@ -20,7 +21,7 @@ from pathlib import Path
 from govlint import __version__
 from govlint.errors import GovlintError, InputError, PackError
 
-SUBCOMMANDS = {"check", "outline", "rules", "explain"}
+SUBCOMMANDS = {"check", "outline", "rules", "explain", "baseline"}
 FORMATS = ["full", "concise", "json", "sarif", "github", "gitlab", "junit"]
 
 
@@ -49,6 +50,7 @@ def _check_parser() -> argparse.ArgumentParser:
     p.add_argument("--ascii", action="store_true", help="ASCII-only decorations")
     p.add_argument("--statistics", action="store_true", help="print counts per rule")
     p.add_argument("-j", "--jobs", type=int, default=1, help="lint files in N processes")
+    p.add_argument("--baseline", metavar="FILE", help="hide findings recorded in this baseline (govlint baseline write)")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing; only the exit code")
     p.add_argument("--debug", action="store_true", help="show tracebacks")
     return p
@@ -66,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
                 return cmd_rules(argv)
             if cmd == "explain":
                 return cmd_explain(argv)
+            if cmd == "baseline":
+                return cmd_baseline(argv)
         return cmd_check(argv)
     except GovlintError as e:
         print(f"govlint: {e}", file=sys.stderr)
@@ -199,6 +203,28 @@ def cmd_check(argv: list[str]) -> int:
         _check_parser().print_usage(sys.stderr)
         print("govlint: error: give at least one FILE or DIR to lint", file=sys.stderr)
         return 2
+    baseline = None
+    if args.baseline:
+        from govlint.baseline import Baseline
+
+        baseline = Baseline.load(args.baseline)
+    files, errors, diagnostics, ps, cli_cfg = lint_paths(args)
+    if baseline is not None:
+        diagnostics, _hidden = baseline.filter(diagnostics)
+    fail_on = args.fail_on or (cli_cfg or {}).get("fail-on") or "error"
+    _render(args, files, errors, diagnostics, ps)
+    from govlint.diagnostics import SEVERITY_RANK
+
+    if errors:
+        return 2
+    if args.exit_zero:
+        return 0
+    worst = max((SEVERITY_RANK[d.severity] for d in diagnostics), default=-1)
+    return 1 if worst >= SEVERITY_RANK[fail_on] else 0
+
+
+def lint_paths(args):
+    """Lint args.paths: (files, errors, diagnostics, packset, config); read errors go to stderr."""
     cli_cfg = None
     if args.config:
         from govlint import config as config_mod
@@ -212,11 +238,7 @@ def cmd_check(argv: list[str]) -> int:
     if args.previous:
         from govlint.analyze import analyze
 
-        try:
-            previous = analyze(args.previous)
-        except InputError as e:
-            print(f"govlint: {e}", file=sys.stderr)
-            return 2
+        previous = analyze(args.previous)  # InputError: main() prints it, exit 2
     diagnostics = []
     if args.jobs > 1 and len(files) > 1 and previous is None:
         from concurrent.futures import ProcessPoolExecutor
@@ -225,22 +247,48 @@ def cmd_check(argv: list[str]) -> int:
             results = list(pool.map(_lint_worker, [(f, args, cli_cfg, extra) for f in files], chunksize=4))
     else:
         results = [lint_file(f, args, cli_cfg, ps, previous) for f in files]
-    for f, (diags, err) in zip(files, results):
+    for f, (diags, err) in zip(files, results, strict=True):
         if err:
             errors.append((f, err))
         diagnostics.extend(diags)
     for path, reason in errors:
         print(f"govlint: {path}: {reason}", file=sys.stderr)
-    fail_on = args.fail_on or (cli_cfg or {}).get("fail-on") or "error"
-    _render(args, files, errors, diagnostics, ps)
-    from govlint.diagnostics import SEVERITY_RANK
+    return files, errors, diagnostics, ps, cli_cfg
 
-    if errors:
+
+# --- baseline ------------------------------------------------------------------------------
+def cmd_baseline(argv: list[str]) -> int:
+    """govlint baseline write|prune [--file F] [check options] PATHS… (see govlint.baseline)."""
+    from govlint.baseline import DEFAULT_FILE, Baseline
+
+    if not argv or argv[0] not in ("write", "prune"):
+        print("usage: govlint baseline {write,prune} [--file FILE] [options] [FILE|DIR …]", file=sys.stderr)
+        print("govlint: error: say 'write' (record current findings) or 'prune' (drop fixed ones)", file=sys.stderr)
         return 2
-    if args.exit_zero:
-        return 0
-    worst = max((SEVERITY_RANK[d.severity] for d in diagnostics), default=-1)
-    return 1 if worst >= SEVERITY_RANK[fail_on] else 0
+    action = argv.pop(0)
+    p = _check_parser()
+    p.prog = f"govlint baseline {action}"
+    p.add_argument("--file", default=DEFAULT_FILE, help=f"the baseline file (default: {DEFAULT_FILE})")
+    args = p.parse_args(argv)
+    base = Baseline.load(args.file, missing_ok=action == "write")
+    if not args.paths:
+        if action == "write":
+            p.print_usage(sys.stderr)
+            print("govlint: error: give at least one FILE or DIR to record", file=sys.stderr)
+            return 2
+        args.paths = base.recorded_paths()
+    files, errors, diagnostics, _ps, _cfg = lint_paths(args) if args.paths else ([], [], [], None, None)
+    unread = {path for path, _ in errors}
+    linted = [f for f in files if f not in unread]
+    if action == "write":
+        base.record(linted, diagnostics)
+        summary = f"recorded {len(diagnostics)} findings of {len(linted)} files"
+    else:
+        summary = f"removed {base.prune(linted, diagnostics)} findings no longer found"
+    base.save()
+    if not args.quiet:
+        print(f"govlint: {args.file}: {summary}")
+    return 2 if errors else 0
 
 
 def _render(args, files, errors, diagnostics, ps) -> None:
