@@ -121,3 +121,24 @@ def test_not_a_report_then_gongwen(packset):
     assert ("GL902", None, "未识别为政府信息公开工作年度报告（识别为：公文），未执行年度报告规则") in got
     assert ("GL601", 1, "发文字号“番府办[2011]22号”的年份应使用六角括号“〔〕”") in got
     assert ("GL602", 9, "成文日期“2011年4月15日”应使用汉字数字（GB/T 9704—1999）") in got
+
+
+def test_numbering_skip_between_two_whole_tables_is_reported(packset):
+    t3 = "\n".join(["| 项目 | 自然人 | 总计 |", "|---|---|---|", "| 一、本年新收 | 1 | 1 |", "| 四、结转 | 0 | 0 |"])
+    t4 = "\n".join(["| 行政复议：结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", "|---|---|---|---|---|",
+                    "| 0 | 0 | 0 | 0 | 0 |"])
+    src = TITLE + "\n\n一、收到和处理政府信息公开申请情况\n\n" + t3 + "\n\n三、政府信息公开行政复议、行政诉讼情况\n\n" + t4 + "\n"
+    got = lint(src, "md", packset, select=("GL108",))
+    assert got == [("GL108", 10, "标题编号不连续：“三、”前一个同级编号是“一、”")]
+
+
+def test_numbered_debris_of_a_broken_table_is_not_a_numbering_error(packset):
+    rows = "\n".join(["一、本年新收政府信息公开申请数量 | 1 | 0 | 1", "二、上年结转政府信息公开申请数量 | 0 | 0 | 0"])
+    src = (TITLE + "\n\n一、总体情况\n\n内容充实的总体情况说明。\n\n二、收到和处理政府信息公开申请情况\n\n" + rows +
+           "\n\n三、本法提供\n\n年度办\n\n理结果\n\n1.信访举报投诉类申请 | 1 | 0 | 1\n")
+    assert lint(src, "txt", packset, select=("GL108",)) == []
+    # the same draft with the debris replaced by a real third part is checked: 一、二、四 is a skip
+    real = src.replace("三、本法提供\n\n年度办\n\n理结果",
+                       "四、政府信息公开行政复议、行政诉讼情况\n\n本年度未发生政府信息公开行政复议和行政诉讼。")
+    assert lint(real, "txt", packset, select=("GL108",)) == [
+        ("GL108", 12, "标题编号不连续：“四、”前一个同级编号是“二、”")]
