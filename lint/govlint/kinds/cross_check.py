@@ -1,0 +1,236 @@
+"""Cross-check: a figure stated in the text must agree with the same figure in a table, and a
+claim in the text ("均获维持", "所有申请均已办理完成") must not be contradicted by the tables.
+
+Each `quantities` entry names a figure of a standard table (`cells`: summed cell references, see
+govlint.facts.tables; `also`: other sums the text may legitimately mean — 受理 may include 上年结转)
+and the words the text uses for it (`text`: regular expressions). A figure of the text is
+compared only when its clause says exactly that quantity for the whole report: the words before
+the number, once `prefix` (times and the issuer as subject: 2023年、全年、全市、我局、共…) is
+stripped from their start, must match one of the `text` expressions *in full*. So "区政府办代表
+区政府受理政府信息公开申请17件" (another subject), "其中结果维持72件" (a part), figures in
+brackets ("含上年结转189件") and approximate figures are never compared. Table cells are read only
+from tables read confidently (no damaged rows, every column named).
+
+`claims`: a `pattern` found in the text is contradicted when a quantity named in
+`contradicted_by` is above zero — in the table, or else as stated in the same paragraph
+("转下一年度办理答复的有1件"). `context`, if given, must occur in the claim's sentence before it.
+
+    - id: GL302
+      kind: cross-check
+      tables: {表三: {rows: [本年新收政府信息公开申请数量, 结转下年度继续办理], min: 2}}
+      prefix: '(?:(?:19|20)\\d\\d年度?|全年|全市|全区|我局|共)'
+      quantities:
+        - name: 本年新收政府信息公开申请数量
+          table: 表三
+          cells: [{row: 一、本年新收政府信息公开申请数量, col: 总计}]
+          text: ['(?:受理|收到)(?:政府信息公开)?申请']
+      claims: []
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from govlint.facts import Facts
+from govlint.facts import figures as F
+from govlint.facts import tables as T
+from govlint.kinds.base import Finding, Rule
+
+
+@dataclass(frozen=True)
+class Quantity:
+    name: str
+    table: str | None
+    cells: tuple[T.Ref, ...]
+    also: tuple[tuple[T.Ref, ...], ...]
+    text: tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Claim:
+    pattern: re.Pattern[str]
+    context: re.Pattern[str] | None
+    contradicted_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Params:
+    catalogue: T.Catalogue | None
+    prefix: re.Pattern[str] | None
+    units: frozenset[str]
+    quantities: tuple[Quantity, ...]
+    claims: tuple[Claim, ...]
+
+
+def _err(k: str, msg: str) -> ValueError:
+    e = ValueError(msg)
+    e.key = k  # type: ignore[attr-defined]
+    return e
+
+
+def _rx(s, k: str) -> re.Pattern[str]:
+    if not isinstance(s, str) or not s:
+        raise _err(k, "a regular expression (string) is expected")
+    try:
+        return re.compile(s)
+    except re.error as e:
+        raise _err(k, f"bad regular expression: {e}") from None
+
+
+def prepare(params: dict) -> Params:
+    cat = T.parse_catalogue(params["tables"]) if "tables" in params else None
+    qs = []
+    for q in params.get("quantities") or []:
+        if not isinstance(q, dict) or not q.get("name"):
+            raise _err("quantities", "each quantity needs a name")
+        table = q.get("table")
+        if table is not None and (cat is None or cat.get(table) is None):
+            raise _err("quantities", f"quantity '{q['name']}': table '{table}' is not in the tables catalogue")
+        cells = tuple(T.parse_ref(c, "quantities") for c in q.get("cells") or [])
+        if table is not None and not cells:
+            raise _err("quantities", f"quantity '{q['name']}': cells are required with a table")
+        also = tuple(tuple(T.parse_ref(c, "quantities") for c in alt) for alt in q.get("also") or [])
+        text = tuple(_rx(t, "quantities") for t in q.get("text") or [])
+        qs.append(Quantity(str(q["name"]), table, cells, also, text))
+    names = {q.name for q in qs}
+    claims = []
+    for c in params.get("claims") or []:
+        if not isinstance(c, dict):
+            raise _err("claims", "each claim is a mapping with pattern and contradicted_by")
+        by = tuple(c.get("contradicted_by") or [])
+        if not by or any(b not in names for b in by):
+            raise _err("claims", f"contradicted_by must name quantities declared here: {list(by)}")
+        claims.append(Claim(_rx(c.get("pattern"), "claims"),
+                            _rx(c["context"], "claims") if c.get("context") else None, by))
+    prefix = _rx(params["prefix"], "prefix") if params.get("prefix") else None
+    units = frozenset(params.get("units") or ["件", "个", "条", "项", "起", "宗"])
+    return Params(cat, prefix, units, tuple(qs), tuple(claims))
+
+
+def _sum(inst: T.Instance, refs: tuple[T.Ref, ...]) -> tuple[Decimal, list[T.Slot]] | None:
+    total, slots = Decimal(0), []
+    for ref in refs:
+        got = T.ref_slots(inst, ref)
+        if not got:
+            return None
+        for s in got:
+            if not s.view.clean or s.number is None:
+                return None
+            total += s.number
+            slots.append(s)
+    return total, slots
+
+
+def table_values(p: Params, facts: Facts, q: Quantity) -> tuple[Decimal, list[T.Slot], list[Decimal]] | None:
+    """(value, cells, other acceptable values) of a quantity in the tables, or None."""
+    if q.table is None or p.catalogue is None:
+        return None
+    found = []
+    for inst in T.find(facts, p.catalogue, q.table):
+        main = _sum(inst, q.cells)
+        if main is None:
+            continue
+        alts = [a[0] for a in (_sum(inst, alt) for alt in q.also) if a is not None]
+        found.append((main[0], main[1], alts))
+    if not found or len({f[0] for f in found}) != 1:
+        return None
+    return found[0]
+
+
+_TRAIL = re.compile(r"(?:的有|数为|数是|为|是|达到|达|有|共计|共|计|合计|总计|累计|的)+$")
+_LEAD = re.compile(r"^[，,、：:；;\s]+")
+
+
+def core_label(p: Params, label: str) -> str:
+    """The clause's words with times, subjects and adverbs stripped from the start."""
+    t = _LEAD.sub("", label)
+    if p.prefix is not None:
+        while True:
+            m = p.prefix.match(t)
+            if not m or m.end() == 0:
+                break
+            t = _LEAD.sub("", t[m.end():])
+    return _TRAIL.sub("", t)
+
+
+def _text_figures(p: Params, facts: Facts, q: Quantity) -> Iterator[F.Figure]:
+    if not q.text:
+        return
+    for _, figs, _ in F.figures(facts):
+        for f in figs:
+            if f.kind != "count" or f.approx or f.paren is not None:
+                continue
+            if f.unit is not None and f.unit not in p.units:
+                continue
+            if F.partition_of(facts, f) is not None:
+                continue  # a 其中-part narrows the scope
+            c = core_label(p, f.label)
+            if c and any(rx.fullmatch(c) for rx in q.text):
+                yield f
+
+
+def _where(q: Quantity, slots: list[T.Slot]) -> str:
+    """表三「一、本年新收…」「总计」, 表三「（三）不予公开」各项「总计」之和, 表四「未经…」「总计」＋「…」「总计」之和."""
+    name = q.table or ""
+    if len(slots) == 1:
+        return f"{name}{T.slot_title(slots[0])}"
+    if len(q.cells) == 1 and q.cells[0].text:
+        return f"{name}「{q.cells[0].text}」各项{T.col_title(slots[0].view, slots[0].col)}之和"
+    return name + "＋".join(T.slot_title(s) for s in slots) + "之和"
+
+
+def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
+    p: Params = rule.compiled
+    values: dict[str, Decimal | None] = {}
+    for q in p.quantities:
+        tv = table_values(p, facts, q)
+        values[q.name] = tv[0] if tv else None
+        if tv is None:
+            continue
+        main, slots, alts = tv
+        for f in _text_figures(p, facts, q):
+            if f.value == main or f.value in alts:
+                continue
+            where = _where(q, slots)
+            said = core_label(p, f.label) or q.name
+            detail = f"文中“{said}”为{T.fmt(f.value)}，{where}为{T.fmt(main)}"
+            yield Finding(
+                block=f.paragraph, span=f.span,
+                values={"quantity": q.name, "text": T.fmt(f.value), "table": T.fmt(main), "where": where,
+                        "detail": detail},
+                json_values={"quantity": q.name, "text": T.number_json(f.value),
+                             "table": T.number_json(main)},
+                related=tuple(s.location() for s in slots),
+            )
+    if not p.claims:
+        return
+    by_name = {q.name: q for q in p.quantities}
+    runs = F.figures(facts)
+    for run, (_, figs, text) in enumerate(runs):
+        for claim in p.claims:
+            for m in claim.pattern.finditer(text):
+                if claim.context is not None:
+                    s0 = max(text.rfind(ch, 0, m.start()) for ch in "。！？!?") + 1
+                    if not claim.context.search(text, s0, m.start()):
+                        continue
+                for name in claim.contradicted_by:
+                    q = by_name[name]
+                    v = values.get(name)
+                    source = "表中"
+                    if v is None:
+                        stated = [f.value for f in _text_figures(p, facts, q) if any(f is g for g in figs)]
+                        v = max(stated) if stated else None
+                        source = "文中"
+                    if v is None or v <= 0:
+                        continue
+                    para, _, span = F.locate(facts, run, m.start(), m.end())
+                    yield Finding(
+                        block=para, span=span,
+                        values={"claim": m.group(), "quantity": name, "value": T.fmt(v), "source": source,
+                                "detail": f"文中称“{m.group()}”，但{source}“{name}”为{T.fmt(v)}"},
+                        json_values={"claim": m.group(), "quantity": name, "value": T.number_json(v)},
+                    )
+                    break
