@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import fnmatch
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any
 
 from govlint.diagnostics import Diagnostic
 from govlint.document import Cell, Document, Paragraph, Table

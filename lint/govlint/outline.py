@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govlint.document import Block, Document, Paragraph, Section, Table
+from govlint.document import Block, Document, Paragraph, Section
 from govlint.text.normalize import Clean, fold, key
 
 CN_DIGITS = "〇零一二三四五六七八九十百"
@@ -47,9 +47,13 @@ LADDER: list[tuple[str, int, re.Pattern[str]]] = [
 RUNG_RANK = {name: rank for name, rank, _ in LADDER}
 TITLE_LIMIT = {"part": 40, "cn": 40, "paren-cn": 30, "arabic": 30, "paren-arabic": 30, "circled": 30}
 _SENTENCE_END = re.compile(r"[。！？；;!?：:]")
-_ATTACHMENT = re.compile(r"^\s*(附件|附表)\s*[0-9一二三四五六七八九十]*\s*[:：]?\s*(.{0,30})$")
-_ATTACHMENT_TITLE = re.compile(r"^(附件|附表|说明与附表|需要说明的事项与附表)")
-_OTHER_REPORT = re.compile(r"((?:19|20)\d\d)\s*年.{0,30}年度报告")
+
+
+def is_attachment_title(title: str) -> bool:
+    """'附件', '说明与附表': a part that holds attachments (data/doctypes.yaml)."""
+    from govlint.facts.meta import layout_patterns
+
+    return bool(layout_patterns()["attachment-title"].match(key(title)))
 
 
 def cn_to_int(s: str) -> int | None:
@@ -134,7 +138,9 @@ def _split_title(rest: str, rung: str) -> tuple[str, str | None] | None:
 
 
 def _is_attachment(text: str) -> bool:
-    return bool(_ATTACHMENT.match(fold(text)))
+    from govlint.facts.meta import layout_patterns
+
+    return bool(layout_patterns()["attachment-line"].match(fold(text)))
 
 
 def build(doc: Document) -> Document:
@@ -195,7 +201,7 @@ def build(doc: Document) -> Document:
                     break
             if num:
                 seen_top.append(num)
-            if _ATTACHMENT_TITLE.match(key(h.title)):
+            if is_attachment_title(h.title):
                 in_attachment = True
         kept.append(h)
     heads = kept
@@ -236,7 +242,9 @@ def _names_other_report(blocks: list[Block], start: int, end: int, year: int | N
     for i in range(start + 1, end):
         b = blocks[i]
         if isinstance(b, Paragraph):
-            for m in _OTHER_REPORT.finditer(Clean(b.text).text):
+            from govlint.facts.meta import layout_patterns
+
+            for m in layout_patterns()["other-report"].finditer(Clean(b.text).text):
                 if year is None or int(m.group(1)) != year:
                     return i
     return None

@@ -13,7 +13,7 @@ import importlib
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +94,7 @@ def _cache_dir() -> Path:
     return Path(base) / "govlint" / "validated"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schema(name: str) -> dict:
     import json
 

@@ -7,8 +7,8 @@ sections by normalised title, and lazily the tables, figures, dates and contacts
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cached_property
-from typing import Iterator
 
 from govlint.document import Block, Document, Paragraph, Section, Table
 from govlint.text.normalize import Clean, key

@@ -27,6 +27,15 @@ def _patterns():
     return titles, re.compile(data["document-number"]), re.compile(data["title-prefix"])
 
 
+@lru_cache(maxsize=1)
+def layout_patterns() -> dict[str, re.Pattern[str]]:
+    """The outline's layout words (attachments, another report) from data/doctypes.yaml."""
+    import yaml
+
+    data = yaml.safe_load(data_file("doctypes.yaml").read_text(encoding="utf-8"))
+    return {k: re.compile(data[k]) for k in ("attachment-line", "attachment-title", "other-report")}
+
+
 def _title_kind(text: str) -> str | None:
     titles, _, _ = _patterns()
     t = Clean(text).text.strip()

@@ -16,7 +16,7 @@ and 以及, and at 及/和/并 only before words that stand alone as a part (`st
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.facts import Facts
 from govlint.kinds._util import bad, compile_patterns, finditer

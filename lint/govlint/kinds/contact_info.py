@@ -14,12 +14,14 @@ or a hotline) or an e-mail that is malformed.
       phone_words: [电话, 传真, 热线]
       address_words: [地址, 通讯地址]
       email_words: [邮箱, 电子邮件, e-mail, email]
+      address_pattern: '[\u4e00-\u9fff]{2,}.{0,30}?(路|街|道|号|大厦|楼|院|巷|大道|广场|室)'
+      labels: {phone: 电话号码, email: 电子邮箱}
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.facts import Facts
 from govlint.kinds._util import bad
@@ -39,6 +41,7 @@ def prepare(params: dict):
         if not isinstance(words, list):
             raise bad(k, "a list of words is required")
         out[k] = re.compile("(" + "|".join(re.escape(w) for w in words) + r")\s*[:：]?\s*", re.I) if words else None
+    out["address"] = re.compile(params.get("address_pattern") or r"\S{4,}")
     return out
 
 
@@ -81,7 +84,7 @@ def contacts(facts: Facts, compiled) -> list[tuple[str, object, tuple[int, int],
         if compiled["address_words"]:
             for m in compiled["address_words"].finditer(t):
                 rest = t[m.end():m.end() + 40]
-                if re.match(r"[\u4e00-\u9fff]{2,}.{0,30}?(路|街|道|号|大厦|楼|院|巷|大道|广场|室)", rest):
+                if compiled["address"].match(rest):
                     s, e = clean.orig_span(m.start(), m.end())
                     out.append(("address", para, (s, e), rest, True))
     return out
@@ -97,5 +100,5 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
     for typ, para, span, value, valid in found:
         if not valid and (id(para), span) not in seen:
             seen.add((id(para), span))
-            label = {"phone": "电话号码", "email": "电子邮箱"}.get(typ, typ)
+            label = (rule.params.get("labels") or {}).get(typ, typ)
             yield Finding(block=para, span=span, values={"kind": label, "value": value})

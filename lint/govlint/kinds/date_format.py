@@ -6,6 +6,7 @@ date requires: Chinese numerals with 〇 under GB/T 9704-1999, Arabic numerals f
       kind: date-format
       severity: warning
       message: 成文日期“{date}”应使用{expected}（{edition}）
+      numerals: {arabic: 阿拉伯数字, chinese: 汉字数字}
       editions:
         - {from: '1999-12-01', numerals: chinese, name: GB/T 9704-1999}
         - {from: '2012-07-01', numerals: arabic, name: GB/T 9704-2012}
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.document import Paragraph
 from govlint.facts import Facts
@@ -55,7 +56,7 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
             continue
         arabic = bool(re.search(r"\d", d.raw))
         if (edition[0] == "arabic") != arabic:
-            expected = "阿拉伯数字" if edition[0] == "arabic" else "汉字数字"
+            expected = (rule.params.get("numerals") or {}).get(edition[0], edition[0])
             s = b.text.find(d.raw)
             yield Finding(block=b, span=(s, s + len(d.raw)) if s >= 0 else None,
                           values={"date": d.raw, "expected": expected, "edition": edition[1]})

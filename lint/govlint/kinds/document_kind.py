@@ -6,21 +6,20 @@ annual-report pack ran on it (then the 公文 pack runs if it is an official doc
       severity: info
       message: 未识别为政府信息公开工作年度报告（识别为：{kind}），未执行年度报告规则
       expect: annual-report
+      kind_names: {official-document: 公文, unknown: 未知类型}
 """
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.facts import Facts
 from govlint.kinds.base import Finding, Rule
-
-NAMES = {"official-document": "公文", "unknown": "未知类型", "annual-report": "年度报告"}
 
 
 def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
     expect = rule.params.get("expect", "annual-report")
     if facts.doc.kind != expect:
         block = facts.doc.blocks[facts.doc.title_blocks[-1]] if facts.doc.title_blocks else None
-        yield Finding(block=block, values={"kind": NAMES.get(facts.doc.kind, facts.doc.kind)},
+        yield Finding(block=block, values={"kind": (rule.params.get("kind_names") or {}).get(facts.doc.kind, facts.doc.kind)},
                       excerpt=facts.doc.title or "")

@@ -15,7 +15,7 @@ items are often list items or the debris of a damaged table.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.document import Paragraph, Table
 from govlint.facts import Facts

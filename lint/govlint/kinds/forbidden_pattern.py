@@ -15,7 +15,7 @@ pinyin annotations or HTML that cleaning removes) with an optional `hint` for {h
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 import regex
 

@@ -10,7 +10,7 @@ a report under the 2019 条例 (which deleted that item). Titles match as in req
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.facts import Facts
 from govlint.kinds._util import bad

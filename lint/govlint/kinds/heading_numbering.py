@@ -13,13 +13,12 @@ Table rows and attachments (whose numbering restarts by design) are not checked.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.document import Paragraph, Section
 from govlint.facts import Facts
 from govlint.kinds.base import Finding, Rule
-from govlint.outline import _ATTACHMENT_TITLE, parse_label
-from govlint.text.normalize import key
+from govlint.outline import is_attachment_title, parse_label
 
 
 def _sequence(items: list[tuple[Paragraph, Section | None]]):
@@ -41,7 +40,7 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
     containers: list[list[tuple[Paragraph, Section | None]]] = []
     containers.append([(s.heading, s) for s in doc.sections if s.heading is not None])
     for sec in doc.walk_sections():
-        if _ATTACHMENT_TITLE.match(key(sec.title)) or id(sec.heading) in near_table:
+        if is_attachment_title(sec.title) or id(sec.heading) in near_table:
             continue
         items = [(b, sec) for b in sec.blocks if isinstance(b, Paragraph)]
         items += [(c.heading, c) for c in sec.children if c.heading is not None]

@@ -11,6 +11,9 @@ departments (`issuer-kind: department` in config, or an issuer whose title match
       kind: publication-date
       severity: warning
       message: 报告日期{date}{problem}
+      problems:
+        late: 晚于法定公布期限（{deadline}）
+        early: 早于统计期结束（{period_end}）
       deadline: [3, 31]
       department_deadline: [1, 31]
       department_from: 2019
@@ -22,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.document import Paragraph
 from govlint.facts import Facts
@@ -86,10 +89,12 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
     deadline = dt.date(year + 1, month, day)
     published = dt.date(date.year, date.month, date.day or 1)
     problem = None
+    texts = rule.params.get("problems") or {}
+    fmt = {"deadline": f"{deadline.year}年{deadline.month}月{deadline.day}日", "period_end": f"{year}年12月31日"}
     if published > deadline:
-        problem = f"晚于法定公布期限（{deadline.year}年{deadline.month}月{deadline.day}日）"
+        problem = texts.get("late", "> {deadline}").format(**fmt)
     elif published <= dt.date(year, 12, 31) and date.day is not None:
-        problem = f"早于统计期结束（{year}年12月31日）"
+        problem = texts.get("early", "< {period_end}").format(**fmt)
     if problem:
         yield Finding(block=para, values={"date": date.raw.strip(), "problem": problem},
                       json_values={"date": published.isoformat(), "deadline": deadline.isoformat()})

@@ -7,6 +7,7 @@ the message gets the names of the missing parts in {missing}. No title at all is
       kind: report-title
       severity: error
       message: 报告标题不完整：缺少{missing}
+      no_title: 标题
       requires:
         - {name: 年份, pattern: '(19|20)\\d\\d\\s*年'}
         - {name: “政府信息公开工作年度报告”字样, pattern: '政府信息公开.{0,6}(年度)?报告'}
@@ -14,7 +15,7 @@ the message gets the names of the missing parts in {missing}. No title at all is
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.facts import Facts
 from govlint.kinds._util import bad, search
@@ -39,7 +40,8 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
     title = doc.title
     block = doc.blocks[doc.title_blocks[-1]] if doc.title_blocks else None
     if not title:
-        yield Finding(values={"missing": "标题"}, excerpt="", json_values={"missing": ["标题"]})
+        what = rule.params.get("no_title", "title")
+        yield Finding(values={"missing": what}, excerpt="", json_values={"missing": [what]})
         return
     text = Clean(title).text
     missing = [name for name, p in rule.compiled if not search(p, text)]

@@ -14,7 +14,7 @@ removed, numbering stripped) contains one of them. `top_only: true` looks only a
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.facts import Facts
 from govlint.kinds.base import Finding, Rule

@@ -10,7 +10,7 @@ found. Passes when any of `patterns` (regexes on folded text) matches a paragrap
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.facts import Facts
 from govlint.kinds._util import compile_patterns, search

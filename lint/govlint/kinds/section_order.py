@@ -12,7 +12,7 @@ first part found after one that should follow it.
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.facts import Facts
 from govlint.kinds.base import Finding, Rule

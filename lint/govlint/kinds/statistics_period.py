@@ -17,8 +17,8 @@ date (GL202). `first_year_start` lets the first year of a law start later (2008:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from govlint.document import Paragraph
 from govlint.facts import Facts
@@ -70,7 +70,7 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
             doc = facts.doc
             title = doc.blocks[doc.title_blocks[-1]] if doc.title_blocks else None
             yield Finding(block=title if isinstance(title, Paragraph) else None,
-                          values={"year": year if year else "报告年度"})
+                          values={"year": year if year else rule.params.get("unknown_year", "?")})
         return
     if year is None:
         return

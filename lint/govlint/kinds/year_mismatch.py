@@ -12,7 +12,7 @@ the year the text says it reports on ("特向社会公布2013年度……报告"
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from govlint.facts import Facts
 from govlint.kinds._util import bad, compile_patterns, finditer
