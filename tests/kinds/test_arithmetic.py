@@ -311,3 +311,19 @@ def test_docx_and_markdown_examples_give_the_same_findings():
     assert md == got("bad-2023.docx")
     assert [r for r, _, _ in md] == ["GL302", "GL302", "GL302", "GL304", "GL301", "GL301"]
     assert got("good-2023.md") == [] and got("good-2023.docx") == []
+
+
+def test_2019_layout_in_a_2020_report():
+    """The 2019 试行 format: （六）其他处理 is one row; the identities hold
+    across both layouts (T3-2 takes every row under 三、本年度办理结果: 19 in 2019, 21 in 2021)."""
+    from tests.kinds import tables_fixture as fx
+
+    v = table3_values()
+    src = report(year=2020).replace(fx.table3_md(v), table3_2019_md(v))
+    src = src.replace("本年制发件数 | 本年废止件数 | 现行有效件数", "本年新制作数量 | 本年新公开数量 | 对外公开总数量")
+    assert found(lint(src, select=("GL3",))) == []
+    bad = [row[:] for row in v]
+    bad[20][0] += 1  # （六）1. of the 2021 rows: in the 2019 row （六）其他处理 the sum goes up by one
+    diags = lint(report(year=2020).replace(fx.table3_md(v), table3_2019_md(bad)), select=("GL301",))
+    assert [(d.row, d.col, d.message.split("：")[0], d.values["sum"] - d.values["total"]) for d in diags] == [
+        (23, 10, "表三「（六）其他处理」「总计」", 1), (24, 4, "表三「（七）总计」「自然人」", 1)]
