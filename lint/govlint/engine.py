@@ -82,7 +82,8 @@ def lint(doc: Document, packset: PackSet, settings: Settings | None = None) -> l
                 continue
             severity = settings.severity.get(rule.id, rule.severity)
             for f in run_rule(rule, facts):
-                out.append(to_diagnostic(f, rule, severity, pack.id, facts))
+                sev = settings.severity.get(rule.id) or f.severity or severity
+                out.append(to_diagnostic(f, rule, sev, pack.id, facts))
     from govlint.suppress import apply as apply_suppressions
 
     out = apply_suppressions(doc, out, facts, packs, packset, settings.select, ignored)

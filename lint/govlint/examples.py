@@ -1,6 +1,9 @@
 """Run a rule's `examples` (fail/pass snippets in Markdown) through the real pipeline: every fail
 snippet must give at least one finding of that rule, every pass snippet none. Used by
-`govlint rules check` and by the test suite's meta-test on the built-in packs."""
+`govlint rules check` and by the test suite's meta-test on the built-in packs.
+
+An example is a Markdown string, or a mapping `{draft: …, previous: …}` for rules that compare a
+report with last year's (carry-over): `previous` is last year's report, in Markdown too."""
 
 from __future__ import annotations
 
@@ -28,11 +31,19 @@ def _doc_for(snippet: str, pack: Pack):
     return doc
 
 
-def findings(rule: Rule, snippet: str, pack: Pack) -> list:
+def findings(rule: Rule, snippet: str | dict, pack: Pack) -> list:
+    previous = None
+    if isinstance(snippet, dict):
+        from govlint.readers import markdown
+
+        if snippet.get("previous"):
+            previous = analyze_document(markdown.read_text("<previous>", snippet["previous"]))
+        snippet = snippet.get("draft", "")
     doc = _doc_for(snippet, pack)
     single = PackSet()
     single.packs[pack.id] = Pack(pack.id, pack.title, pack.path, {}, [], [rule], [rule])
-    return [d for d in engine.lint(doc, single, engine.Settings(packs=[pack.id])) if d.rule == rule.id]
+    settings = engine.Settings(packs=[pack.id], previous=previous)
+    return [d for d in engine.lint(doc, single, settings) if d.rule == rule.id]
 
 
 def run_examples(pack: Pack, packset: PackSet | None = None) -> list[str]:

@@ -4,7 +4,6 @@ ids, cells (表N 第R行 第C列) and numbers; and the property that changing on
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -288,6 +287,8 @@ def test_carryover_from_last_year():
                    "而2022年度报告「四、结转下年度继续办理」「总计」为6"),
     ]
     assert diags[1].values == {"this": 4, "last": 5}
+    # the 现行有效件数 check is a heuristic: a warning, while the carried-over applications are errors
+    assert [d.severity for d in diags] == ["warning", "error", "error"]
     assert lint(report(this, year=2023), select=("GL306",), previous=report(last, year=2021)) == []  # not last year
     assert lint(report(this, year=2023), select=("GL306",)) == []  # no previous report
 
@@ -297,7 +298,7 @@ def test_fragment_pack_examples_behave():
 
     ps = packset()
     problems = [p for pid in ps.packs for p in run_examples(ps.packs[pid], ps)]
-    assert [p for p in problems if not re.match(r"GL306: needs both", p)] == []
+    assert problems == []
 
 
 def test_docx_and_markdown_examples_give_the_same_findings():

@@ -30,7 +30,9 @@ def packset():
 def lint(src: str, fmt: str, packset, select=("GL1", "GL2", "GL4", "GL5", "GL9")):
     reader = markdown if fmt == "md" else text
     doc = analyze_document(reader.read_text(f"draft.{fmt}", src))
-    return [(d.rule, d.line, d.message) for d in engine.lint(doc, packset, engine.Settings(select=list(select)))]
+    # GL105 (a standard table is missing) is about tables: these drafts have none on purpose
+    settings = engine.Settings(select=list(select), ignore=["GL105"])
+    return [(d.rule, d.line, d.message) for d in engine.lint(doc, packset, settings)]
 
 
 @pytest.mark.parametrize("fmt", ["md", "txt"])

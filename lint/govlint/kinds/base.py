@@ -43,3 +43,4 @@ class Finding:
     related: tuple[str, ...] = ()
     excerpt: str | None = None  # defaults to the block's or cell's text
     json_values: dict[str, Any] | None = None  # what goes to Diagnostic.values (else None)
+    severity: str | None = None  # a part of a rule the pack marks weaker (config overrides still win)

@@ -5,6 +5,7 @@
 also expire by term): this year's 现行有效件数 = last year's 现行有效件数 + 本年制发件数 −
 本年废止件数, row by row of 表二 (T2-1). Runs only when the previous report is given
 (`--previous`, facts.options["previous"]) and, when both years are known, is the year before.
+`stock.severity` (e.g. warning) weakens the heuristic part below the rule's own severity.
 Cells that are blank, text or in tables read with damage are skipped.
 
     - id: GL306
@@ -129,7 +130,7 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
                     continue
                 detail = (f"{cur.name}{T.slot_title(now)}为{T.fmt(n)}，而{py or '上'}年度报告为{T.fmt(b)}，"  # type: ignore[arg-type]
                           f"加本年制发{T.fmt(a)}、减本年废止{T.fmt(m)}应为{T.fmt(Decimal(expected))}")  # type: ignore[arg-type]
-                yield Finding(block=now.table, cell=now.cell,
+                yield Finding(block=now.table, cell=now.cell, severity=(rule.params.get("stock") or {}).get("severity"),
                               values={"detail": detail, "this": T.fmt(n), "last": T.fmt(b)},  # type: ignore[arg-type]
                               json_values={"this": T.number_json(n), "last": T.number_json(b),
                                            "added": T.number_json(a), "repealed": T.number_json(m),
