@@ -240,13 +240,15 @@ def lint_paths(args):
 
         previous = analyze(args.previous)  # InputError: main() prints it, exit 2
     diagnostics = []
+    show = _wants_progress(args, len(files))
     if args.jobs > 1 and len(files) > 1 and previous is None:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            results = list(pool.map(_lint_worker, [(f, args, cli_cfg, extra) for f in files], chunksize=4))
+            jobs = pool.map(_lint_worker, [(f, args, cli_cfg, extra) for f in files], chunksize=4)
+            results = list(_progress(jobs, len(files), show))
     else:
-        results = [lint_file(f, args, cli_cfg, ps, previous) for f in files]
+        results = list(_progress((lint_file(f, args, cli_cfg, ps, previous) for f in files), len(files), show))
     for f, (diags, err) in zip(files, results, strict=True):
         if err:
             errors.append((f, err))
@@ -254,6 +256,26 @@ def lint_paths(args):
     for path, reason in errors:
         print(f"govlint: {path}: {reason}", file=sys.stderr)
     return files, errors, diagnostics, ps, cli_cfg
+
+
+def _wants_progress(args, n_files: int) -> bool:
+    """A progress bar on stderr when many files are linted at a terminal; never when piped."""
+    if args.quiet or n_files < 10 or os.environ.get("CI"):
+        return False
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _progress(results, total: int, show: bool):
+    if not show:
+        yield from results
+        return
+    from rich.console import Console  # lazy: only at a terminal
+    from rich.progress import track
+
+    yield from track(results, total=total, description="govlint", console=Console(stderr=True), transient=True)
 
 
 # --- baseline ------------------------------------------------------------------------------

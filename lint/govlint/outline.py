@@ -16,6 +16,8 @@ Heuristics, chosen for precision (a body paragraph taken for a heading would hid
   nests under the attachment instead of opening a second set of top-level sections. An unlabelled
   附件/附表 line becomes an unnumbered child of the last top-level section, so the report's own
   parts stay the top-level list.
+- Table debris: a numbered paragraph right after a table and followed by another part of it (or
+  by a short fragment) is a row label of a table broken by a page break, not a heading.
 - The end of the report: when the top rung restarts at 一 (outside an attachment) after a
   paragraph that names another report (年度报告 with another year), what follows is page noise
   scraped with the report; those blocks are set aside in `Document.trailing` and not checked.
@@ -29,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govlint.document import Block, Document, Paragraph, Section
+from govlint.document import Block, Document, Paragraph, Section, Table
 from govlint.text.normalize import Clean, fold, key
 
 CN_DIGITS = "〇零一二三四五六七八九十百"
@@ -46,7 +48,7 @@ LADDER: list[tuple[str, int, re.Pattern[str]]] = [
 ]
 RUNG_RANK = {name: rank for name, rank, _ in LADDER}
 TITLE_LIMIT = {"part": 40, "cn": 40, "paren-cn": 30, "arabic": 30, "paren-arabic": 30, "circled": 30}
-_SENTENCE_END = re.compile(r"[。！？；;!?：:]")
+_SENTENCE_END = re.compile(r"[。！？；;!?：:\n]")  # a line break in a heading ends its title
 
 
 def is_attachment_title(title: str) -> bool:
@@ -143,6 +145,34 @@ def _is_attachment(text: str) -> bool:
     return bool(layout_patterns()["attachment-line"].match(fold(text)))
 
 
+def table_debris(blocks: list[Block], loose: bool = False) -> set[int]:
+    """Indexes of paragraphs that may be debris of a table broken by a page break or by
+    extraction: right after a table, and followed by another part of it.
+
+    Strict (the section tree): the paragraph is a fragment of at most 6 characters ("（四）无",
+    "三、本法提供") followed by a table or a fragment — an attachment cut into parts by real
+    headings ("二、主动公开情况" between two parts of one wide table) keeps its headings. Loose (numbering checks,
+    where a false alarm costs more than a miss): followed by any table, or by a fragment of under
+    15 characters — except a heading between two whole tables of different shapes (表三, then
+    表四: both at least two rows, widths differ)."""
+    out = set()
+    for i, b in enumerate(blocks):
+        if not isinstance(b, Paragraph) or i == 0 or not isinstance(blocks[i - 1], Table):
+            continue
+        prev_t = blocks[i - 1]
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        fragment_next = isinstance(nxt, Paragraph) and len(nxt.text.strip()) < 15
+        if not loose:
+            if len(b.text.strip()) <= 6 and (isinstance(nxt, Table) or fragment_next):
+                out.add(i)
+        elif isinstance(nxt, Table):
+            if not (prev_t.cols != nxt.cols and prev_t.rows >= 2 and nxt.rows >= 2):
+                out.add(i)
+        elif fragment_next:
+            out.add(i)
+    return out
+
+
 def build(doc: Document) -> Document:
     """Fill doc.preamble, doc.sections and doc.trailing (call facts.meta.apply first)."""
     blocks = doc.blocks
@@ -151,8 +181,9 @@ def build(doc: Document) -> Document:
     heads: list[_Heading] = []
     level_rungs: dict[int, list[int]] = {}
     candidates: list[tuple[int, Paragraph, Label | None]] = []
+    debris = table_debris(blocks)
     for i, b in enumerate(blocks):
-        if i in skip or not isinstance(b, Paragraph):
+        if i in skip or not isinstance(b, Paragraph) or (i in debris and not b.heading_level):
             continue
         label = parse_label(b.auto_label + b.text if b.auto_label else b.text)
         if label or b.heading_level:
