@@ -11,6 +11,7 @@ that text maps back to a file position through `Paragraph.position(offset)`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal, Union
 
@@ -63,6 +64,10 @@ class Anchor:
     column: int | None
 
 
+def _anchor_offset(a: Anchor) -> int:
+    return a.offset
+
+
 @dataclass(frozen=True)
 class Paragraph:
     """One paragraph (or heading line) of body text, original script and spelling kept.
@@ -90,12 +95,10 @@ class Paragraph:
         if not self.anchors:
             return self.source.line, self.source.column
         offset = max(0, min(offset, max(len(self.text) - 1, 0)))
-        anchor = self.anchors[0]
-        for a in self.anchors:
-            if a.offset <= offset:
-                anchor = a
-            else:
-                break
+        anchors = self.anchors
+        # Anchors are sorted by offset: the last one at or before `offset` (or the first).
+        k = bisect_right(anchors, offset, key=_anchor_offset) - 1
+        anchor = anchors[k] if k >= 0 else anchors[0]
         if anchor.line is None:
             return None, None
         return anchor.line, (anchor.column or 1) + (offset - anchor.offset)
