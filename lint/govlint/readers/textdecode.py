@@ -15,13 +15,15 @@ def decode(path: str, data: bytes) -> str:
     else:
         try:
             text = data.decode("utf-8")
-        except UnicodeDecodeError:
+        except UnicodeDecodeError as e:
+            bad = f"byte 0x{data[e.start]:02x} at offset {e.start}"
             try:
                 text = data.decode("gb18030")
             except UnicodeDecodeError:
-                raise InputError(path, "not a text file: neither UTF-8 nor GB18030/GBK") from None
-            if _looks_binary(text):
-                raise InputError(path, "binary data, not text (neither UTF-8 nor GB18030/GBK)")
+                text = None
+            if text is None or _looks_binary(text):
+                what = "binary data" if _looks_binary(data[:65536].decode("latin-1")) else "not a text file"
+                raise InputError(path, f"{what}: neither UTF-8 (invalid {bad}) nor GB18030/GBK") from None
     if _looks_binary(text):
         raise InputError(path, "binary data, not text")
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
