@@ -20,6 +20,7 @@ KINDS: dict[str, str] = {
     "date-format": "govlint.kinds.date_format",
     "document-kind": "govlint.kinds.document_kind",
     "unused-suppression": "govlint.kinds.unused_suppression",
+    "reader-notice": "govlint.kinds.reader_notice",
     # tables and arithmetic (GL105, GL106, GL3xx)
     "required-table": "govlint.kinds.required_table",
     "table-structure": "govlint.kinds.table_structure",
