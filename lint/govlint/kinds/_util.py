@@ -1,4 +1,17 @@
-"""Helpers shared by kinds: compiling pack regexes safely and scanning paragraphs with them."""
+"""Helpers shared by kinds: compiling pack regexes safely and scanning paragraphs with them.
+
+Every regular expression that comes from a rule pack is untrusted: a pack author (or whoever
+edits `.govlint.yaml` in a pull request) can write a catastrophic pattern such as '(a|a)+$'. So:
+
+- `compile_one` / `compile_patterns` refuse patterns longer than MAX_PATTERN characters and
+  compile with the `regex` module (never `re`), which can stop a match after a time limit;
+- `search`, `match`, `fullmatch` and `finditer` run a pack pattern with a TIMEOUT per call; a call
+  that times out counts as no match;
+- and each pattern has a BUDGET of time lost to timeouts per process: once a pattern has timed
+  out for that long, it is no longer run (it matches nothing), so a catastrophic pattern over a
+  draft of thousands of paragraphs costs seconds, not TIMEOUT × paragraphs. `timed_out()` lists the
+  patterns that did.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +23,21 @@ from govlint.document import Paragraph, Section
 from govlint.facts import Facts
 
 MAX_PATTERN = 500
-TIMEOUT = 0.5  # seconds a single pack regex may run on one paragraph
+TIMEOUT = 0.5  # seconds a single pack regex may run on one text
+BUDGET = 2.0  # seconds of timeouts one pattern may cost a process before it is switched off
+
+_lost: dict[int, float] = {}  # id(pattern) → seconds lost to timeouts
+_patterns: dict[int, regex.Pattern] = {}  # keeps the patterns alive, so ids stay unique
+
+
+def compile_one(p: object, key: str, flags: int = 0) -> regex.Pattern:
+    """Compile one pack pattern; ValueError (with .key) if it is not a string, too long or bad."""
+    if not isinstance(p, str) or len(p) > MAX_PATTERN:
+        raise bad(key, f"each pattern must be a string of at most {MAX_PATTERN} characters")
+    try:
+        return regex.compile(p, flags | regex.V0)
+    except (regex.error, OverflowError, RecursionError, ValueError) as e:
+        raise bad(key, f"bad regular expression {p!r}: {e}") from None
 
 
 def compile_patterns(params: dict, key: str, required: bool = True) -> list[regex.Pattern]:
@@ -21,15 +48,7 @@ def compile_patterns(params: dict, key: str, required: bool = True) -> list[rege
         pats = [pats]
     if not isinstance(pats, list) or (required and not pats):
         raise bad(key, "a list of regular expressions is required")
-    out = []
-    for p in pats:
-        if not isinstance(p, str) or len(p) > MAX_PATTERN:
-            raise bad(key, f"each pattern must be a string of at most {MAX_PATTERN} characters")
-        try:
-            out.append(regex.compile(p, regex.V0))
-        except regex.error as e:
-            raise bad(key, f"bad regular expression {p!r}: {e}") from None
-    return out
+    return [compile_one(p, key) for p in pats]
 
 
 def bad(key: str, msg: str) -> ValueError:
@@ -38,18 +57,66 @@ def bad(key: str, msg: str) -> ValueError:
     return e
 
 
-def search(p: regex.Pattern, text: str):
+def _timeout(p: regex.Pattern) -> float | None:
+    """The time limit for the next run of `p`, or None if its budget is spent."""
+    left = BUDGET - _lost.get(id(p), 0.0)
+    return None if left <= 0 else min(TIMEOUT, left)
+
+
+def _charge(p: regex.Pattern, seconds: float) -> None:
+    _patterns[id(p)] = p
+    _lost[id(p)] = _lost.get(id(p), 0.0) + seconds
+
+
+def timed_out() -> list[str]:
+    """The pack patterns that hit the time limit in this process."""
+    return [_patterns[k].pattern for k in _lost if k in _patterns]
+
+
+def search(p: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
     """p.search with a time limit: a catastrophic pattern gives no match, not a hang."""
+    t = _timeout(p)
+    if t is None:
+        return None
     try:
-        return p.search(text, timeout=TIMEOUT)
+        if endpos is None:
+            return p.search(text, pos, timeout=t)
+        return p.search(text, pos, endpos, timeout=t)
     except TimeoutError:
+        _charge(p, t)
         return None
 
 
-def finditer(p: regex.Pattern, text: str):
+def match(p: regex.Pattern, text: str, pos: int = 0):
+    t = _timeout(p)
+    if t is None:
+        return None
     try:
-        return list(p.finditer(text, timeout=TIMEOUT))
+        return p.match(text, pos, timeout=t)
     except TimeoutError:
+        _charge(p, t)
+        return None
+
+
+def fullmatch(p: regex.Pattern, text: str):
+    t = _timeout(p)
+    if t is None:
+        return None
+    try:
+        return p.fullmatch(text, timeout=t)
+    except TimeoutError:
+        _charge(p, t)
+        return None
+
+
+def finditer(p: regex.Pattern, text: str) -> list:
+    t = _timeout(p)
+    if t is None:
+        return []
+    try:
+        return list(p.finditer(text, timeout=t))
+    except TimeoutError:
+        _charge(p, t)
         return []
 
 

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterator
 
 from govlint.facts import Facts
-from govlint.kinds._util import bad
+from govlint.kinds._util import MAX_PATTERN, bad, compile_one, match
 from govlint.kinds.base import Finding, Rule
 
 _PHONE = re.compile(r"[(（]?\d[\d\-－—–()（） ]{3,22}\d(?:\s*(?:转|-|ext)\s*\d{1,6})?")
@@ -38,10 +38,11 @@ def prepare(params: dict):
     out = {}
     for k in ("phone_words", "address_words", "email_words"):
         words = params.get(k, [])
-        if not isinstance(words, list):
+        if not isinstance(words, list) or not all(isinstance(w, str) and len(w) <= MAX_PATTERN for w in words):
             raise bad(k, "a list of words is required")
+        # words are escaped: a plain alternation of literals, linear in the text
         out[k] = re.compile("(" + "|".join(re.escape(w) for w in words) + r")\s*[:：]?\s*", re.I) if words else None
-    out["address"] = re.compile(params.get("address_pattern") or r"\S{4,}")
+    out["address"] = compile_one(params.get("address_pattern") or r"\S{4,}", "address_pattern")
     return out
 
 
@@ -84,7 +85,7 @@ def contacts(facts: Facts, compiled) -> list[tuple[str, object, tuple[int, int],
         if compiled["address_words"]:
             for m in compiled["address_words"].finditer(t):
                 rest = t[m.end():m.end() + 40]
-                if compiled["address"].match(rest):
+                if match(compiled["address"], rest):
                     s, e = clean.orig_span(m.start(), m.end())
                     out.append(("address", para, (s, e), rest, True))
     return out

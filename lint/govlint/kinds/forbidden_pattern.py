@@ -17,10 +17,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import regex
-
 from govlint.facts import Facts
-from govlint.kinds._util import MAX_PATTERN, bad, finditer
+from govlint.kinds._util import MAX_PATTERN, bad, compile_one, finditer
 from govlint.kinds.base import Finding, Rule
 from govlint.text.normalize import fold
 
@@ -36,29 +34,28 @@ def prepare(params: dict) -> list[dict]:
         p = e.get("pattern") if isinstance(e, dict) else None
         if not isinstance(p, str) or len(p) > MAX_PATTERN:
             raise bad("patterns", "each entry needs a pattern of at most 500 characters")
-        try:
-            out.append({**e, "rx": regex.compile(p)})
-        except regex.error as err:
-            raise bad("patterns", f"bad regular expression {p!r}: {err}") from None
+        out.append({**e, "rx": compile_one(p, "patterns")})
     return out
 
 
 def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
     cells = bool(rule.params.get("cells", False))
     limit = int(rule.params.get("max_per_file", 5))
+    targets = [(para, None, para.text) for para, _sec in facts.paragraphs()]
+    if cells:
+        for table, _sec in facts.tables():
+            for c in table.cells:
+                targets.append((table, c, c.text))
+    folded: dict[str, str] = {}
     for entry in rule.compiled:
         count = 0
         raw = bool(entry.get("raw"))
-        targets = []
-        for para, sec in facts.paragraphs():
-            targets.append((para, None, para.text))
-        if cells:
-            for table, sec in facts.tables():
-                for c in table.cells:
-                    targets.append((table, c, c.text))
         for block, cell, text in targets:
             if raw:
-                view, back = fold(text), None
+                view = folded.get(text)
+                if view is None:
+                    view = folded[text] = fold(text)
+                back = None
             else:
                 cl = facts.clean(text)
                 view, back = cl.text, cl

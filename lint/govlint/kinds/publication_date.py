@@ -29,7 +29,7 @@ from collections.abc import Iterator
 
 from govlint.document import Paragraph
 from govlint.facts import Facts
-from govlint.kinds._util import bad
+from govlint.kinds._util import bad, compile_one, search
 from govlint.kinds.base import Finding, Rule
 from govlint.text.dates import find_dates
 
@@ -43,8 +43,8 @@ def prepare(params: dict):
     except (KeyError, TypeError, ValueError):
         raise bad("deadline", "deadline must be [month, day]") from None
     return {
-        "dept": re.compile(params.get("department_pattern", "$^")),
-        "gov": re.compile(params.get("government_pattern", "$^")),
+        "dept": compile_one(params.get("department_pattern", "$^"), "department_pattern"),
+        "gov": compile_one(params.get("government_pattern", "$^"), "government_pattern"),
     }
 
 
@@ -79,9 +79,9 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
     kind = facts.options.get("issuer_kind")
     if kind is None and facts.doc.title:
         issuer = _issuer(facts.clean(facts.doc.title).text)
-        if rule.compiled["gov"].search(issuer):
+        if search(rule.compiled["gov"], issuer):
             kind = "government"
-        elif rule.compiled["dept"].search(issuer):
+        elif search(rule.compiled["dept"], issuer):
             kind = "department"
     month, day = rule.params["deadline"]
     if kind == "department" and year >= rule.params.get("department_from", 9999):

@@ -18,21 +18,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govlint.facts import Facts
-from govlint.kinds._util import bad, search
+from govlint.kinds._util import bad, compile_one, search
 from govlint.kinds.base import Finding, Rule
 from govlint.text.normalize import Clean
 
 
 def prepare(params: dict) -> list[tuple[str, object]]:
-    import regex
-
     reqs = params.get("requires")
     if not isinstance(reqs, list) or not reqs:
         raise bad("requires", "a list of {name, pattern} is required")
-    try:
-        return [(r["name"], regex.compile(r["pattern"])) for r in reqs]
-    except (KeyError, TypeError, regex.error) as e:
-        raise bad("requires", f"each entry needs name and a valid pattern ({e})") from None
+    out = []
+    for r in reqs:
+        if not isinstance(r, dict) or "name" not in r or "pattern" not in r:
+            raise bad("requires", "each entry needs name and a valid pattern")
+        out.append((r["name"], compile_one(r["pattern"], "requires")))
+    return out
 
 
 def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
