@@ -24,6 +24,7 @@ from govlint.resources import rules_dir, schemas_dir
 
 MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_RULES = 2000
+MAX_YAML_NODES = 200_000
 
 
 @dataclass
@@ -53,16 +54,58 @@ class Pack:
 
 
 def _yaml_load(text: str, path: str) -> Any:
+    """yaml.safe_load (a !!python tag is an error, never an execution), then a check that aliases
+    do not expand the data past MAX_YAML_NODES (a "billion laughs" of anchors) or into a cycle."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader: no tags run code
+        data = yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader: no tags run code
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         line = mark.line + 1 if mark else None
         problem = getattr(e, "problem", None) or str(e).splitlines()[0]
         raise PackError(path, f"invalid YAML: {problem}", line) from None
+    except RecursionError:
+        raise PackError(path, "invalid YAML: nested too deeply") from None
+    problem = yaml_expansion_problem(data)
+    if problem:
+        raise PackError(path, f"invalid YAML: {problem}")
+    return data
+
+
+def yaml_expansion_problem(data: Any, limit: int | None = None) -> str | None:
+    """Why loaded YAML data is unsafe to walk (aliases expanding past `limit` nodes, a recursive
+    alias), or None. Linear in the number of distinct nodes: shared nodes are sized once."""
+    limit = MAX_YAML_NODES if limit is None else limit
+    size: dict[int, int] = {}
+    on_path: set[int] = set()
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    while stack:
+        node, done = stack.pop()
+        if not isinstance(node, (dict, list)):
+            continue
+        k = id(node)
+        children = list(node.keys()) + list(node.values()) if isinstance(node, dict) else node
+        if done:
+            on_path.discard(k)
+            total = 1 + sum(size.get(id(c), 1) for c in children)
+            if total > limit:
+                return f"aliases expand to more than {limit} nodes"
+            size[k] = total
+            continue
+        if k in size:
+            continue
+        if k in on_path:
+            return "a recursive alias (a node that contains itself)"
+        on_path.add(k)
+        stack.append((node, True))
+        for c in children:
+            if isinstance(c, (dict, list)):
+                if id(c) in on_path:
+                    return "a recursive alias (a node that contains itself)"
+                stack.append((c, False))
+    return None
 
 
 def _line_of(text: str, path_parts: list) -> int | None:
@@ -157,9 +200,10 @@ def load_file(path: str | Path, use_cache: bool = True) -> tuple[dict, str]:
     data = _yaml_load(text, str(p))
     if not isinstance(data, dict):
         raise PackError(str(p), "a rule pack is a mapping with id, title and rules", 1)
-    validate(data, text, str(p), use_cache=use_cache)
-    if len(data.get("rules") or []) > MAX_RULES:
+    rules = data.get("rules")
+    if isinstance(rules, list) and len(rules) > MAX_RULES:  # before validating them all
         raise PackError(str(p), f"too many rules (more than {MAX_RULES})")
+    validate(data, text, str(p), use_cache=use_cache)
     return data, text
 
 
@@ -176,6 +220,10 @@ def _make_rules(data: dict, text: str, path: str) -> list[Rule]:
             key = getattr(e, "key", None)
             parts = ["rules", i] + ([key] if key else [])
             raise PackError(path, f"{e}", _line_of(text, parts), _dotted(parts)) from None
+        except Exception as e:  # a parameter of the wrong shape the kind did not foresee
+            parts = ["rules", i]
+            raise PackError(path, f"invalid parameters for kind '{kind_name}' ({type(e).__name__}: {e})",
+                            _line_of(text, parts), _dotted(parts)) from None
         rules.append(Rule(
             id=r["id"], name=r.get("name", kind_name), kind=kind_name, severity=r["severity"],
             message=r["message"], basis=r.get("basis", ""), pack=data["id"], params=params,
