@@ -13,6 +13,7 @@ unreadable file (the others are still linted) or a broken rule pack / config.
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import os
 import sys
@@ -72,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
                 return cmd_baseline(argv)
         return cmd_check(argv)
     except GovlintError as e:
-        print(f"govlint: {e}", file=sys.stderr)
+        print(f"govlint: {one_line(display_path(str(e)))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
@@ -81,7 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # never a traceback for a user, unless asked
         if debug:
             raise
-        print(f"govlint: internal error: {type(e).__name__}: {e} (run with --debug for details)", file=sys.stderr)
+        print(f"govlint: internal error: {type(e).__name__}: {one_line(display_path(str(e)))} "
+              "(run with --debug for details)", file=sys.stderr)
         return 2
 
 
@@ -100,7 +102,11 @@ def iter_files(paths: list[str], errors: list[tuple[str, str]], exclude: list[st
             errors.append((raw, "is a directory, not a file"))
         elif p.is_dir():
             seen: set[str] = set()
-            for root, dirs, files in os.walk(p, followlinks=False):
+
+            def unreadable(e: OSError, top: str = raw) -> None:
+                errors.append((e.filename or top, f"cannot read directory: {e.strerror or e}"))
+
+            for root, dirs, files in os.walk(p, onerror=unreadable, followlinks=False):
                 real = os.path.realpath(root)
                 if real in seen:
                     dirs[:] = []
@@ -114,15 +120,50 @@ def iter_files(paths: list[str], errors: list[tuple[str, str]], exclude: list[st
                         fp = os.path.join(root, f)
                         if exclude and any(Path(fp).match(g) for g in exclude):
                             continue
-                        out.append(fp)
-        elif p.exists() or p.is_symlink():
-            if p.is_symlink() and not p.exists():
-                errors.append((raw, "broken symbolic link"))
+                        problem = _stat_problem(fp)
+                        if problem:
+                            errors.append((fp, problem))
+                        else:
+                            out.append(fp)
+        else:
+            problem = _stat_problem(raw)
+            if problem:
+                errors.append((raw, problem))
             else:
                 out.append(raw)
-        else:
-            errors.append((raw, "no such file or directory"))
     return out
+
+
+def _stat_problem(path: str) -> str | None:
+    """Why `path` cannot be linted as a file before opening it (broken link, loop…), or None."""
+    try:
+        os.stat(path)
+    except FileNotFoundError:
+        return "broken symbolic link" if os.path.islink(path) else "no such file or directory"
+    except PermissionError:
+        return "permission denied"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symbolic link loop"
+        return f"cannot open: {e.strerror or e}"
+    return None
+
+
+def display_path(path: str) -> str:
+    """A path as text that can be printed and encoded: undecodable bytes of a file name (kept as
+    surrogates by the OS layer) become U+FFFD."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def one_line(text: str) -> str:
+    """Control characters (a newline in a file or zip member name) escaped: one line stays one."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in text)
 
 
 def _settings_for(path: str, args, cli_cfg: dict | None):
@@ -173,7 +214,14 @@ def lint_file(path: str, args, cli_cfg, ps, previous=None):
         return [], e.reason
     settings, _ = _settings_for(path, args, cli_cfg)
     settings.previous = previous
-    return engine.lint(doc, ps, settings), None
+    try:
+        return engine.lint(doc, ps, settings), None
+    except (GovlintError, KeyboardInterrupt):
+        raise
+    except Exception as e:  # a bug on this file must not stop the other files of the run
+        if getattr(args, "debug", False):
+            raise
+        return [], f"internal error: {type(e).__name__}: {e} (run with --debug for details)"
 
 
 def _lint_worker(job):
@@ -253,8 +301,14 @@ def lint_paths(args):
         if err:
             errors.append((f, err))
         diagnostics.extend(diags)
+    if any(display_path(f) != f for f in files):  # undecodable file names: printable from here on
+        from dataclasses import replace
+
+        files = [display_path(f) for f in files]
+        diagnostics = [replace(d, path=display_path(d.path)) for d in diagnostics]
+    errors[:] = [(display_path(p), r) for p, r in errors]
     for path, reason in errors:
-        print(f"govlint: {path}: {reason}", file=sys.stderr)
+        print(f"govlint: {one_line(path)}: {one_line(reason)}", file=sys.stderr)
     return files, errors, diagnostics, ps, cli_cfg
 
 
