@@ -41,7 +41,35 @@ def _gc_paused():
 
 def read(path: str | os.PathLike) -> Document:
     with _gc_paused():
-        return _read(path)
+        doc = _read(path)
+    _bound_tables(doc)
+    return doc
+
+
+MAX_GRID_SLOTS = 1_000_000  # rows x cols of one table, unless it has that many cells
+
+
+def _bound_tables(doc: Document) -> None:
+    """Keep every table's grid (rows x cols, what `Table.grid()` allocates) in proportion to its
+    cells: a pipe row of 20,000 cells above 20,000 one-cell rows, or a Word cell with
+    gridSpan=1000000000, would otherwise make a grid of billions of slots from a small file.
+    Such a table keeps its first columns only, with a notice."""
+    from dataclasses import replace
+
+    from govlint.document import Table
+
+    for i, b in enumerate(doc.blocks):
+        if not isinstance(b, Table) or b.rows * b.cols <= max(MAX_GRID_SLOTS, 4 * len(b.cells)):
+            continue
+        keep = max(1, max(MAX_GRID_SLOTS, 4 * len(b.cells)) // max(b.rows, 1))
+        cells = tuple(
+            replace(c, col_span=min(c.col_span, keep - c.col + 1)) for c in b.cells if c.col <= keep
+        )
+        doc.blocks[i] = replace(b, cols=keep, cells=cells)
+        doc.notices.append(
+            f"table {b.index} has a grid of {b.rows} rows x {b.cols} columns, too large: "
+            f"only its first {keep} columns were read"
+        )
 
 
 def _read(path: str | os.PathLike) -> Document:
