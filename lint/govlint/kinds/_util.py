@@ -59,6 +59,8 @@ def bad(key: str, msg: str) -> ValueError:
 
 def _timeout(p: regex.Pattern) -> float | None:
     """The time limit for the next run of `p`, or None if its budget is spent."""
+    if not _lost:  # the common case: no pattern ever timed out
+        return TIMEOUT
     left = BUDGET - _lost.get(id(p), 0.0)
     return None if left <= 0 else min(TIMEOUT, left)
 
