@@ -59,6 +59,7 @@ class Sample:
     cpu: float   # seconds, user + system of the command and the children it reaped
     rss_kb: int  # peak resident set size of the command (KiB)
     rc: int
+    others: float = 0.0  # CPU seconds other processes of the machine used meanwhile (/proc/stat)
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Case:
     timeout: float = 300.0
     samples: list[Sample] = field(default_factory=list)
     error: str | None = None
+    discarded: int = 0  # samples re-measured because other processes were busy
 
     @property
     def median(self) -> float | None:
@@ -81,6 +83,13 @@ class Case:
     @property
     def cpu(self) -> float | None:
         return statistics.median(s.cpu for s in self.samples) if self.samples and not self.error else None
+
+    @property
+    def others(self) -> float | None:
+        """Median CPU cores used by other processes during the runs (0 = quiet machine)."""
+        if not self.samples or self.error:
+            return None
+        return statistics.median(s.others / s.wall for s in self.samples if s.wall > 0)
 
     @property
     def rss_mb(self) -> float | None:
@@ -101,6 +110,18 @@ def _gnu_time() -> str | None:
 
 
 GNU_TIME = _gnu_time()
+HZ = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def busy_cpu() -> float | None:
+    """CPU seconds the whole machine has been busy (all cores), from /proc/stat; None if unknown."""
+    try:
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    # user nice system idle iowait irq softirq steal …: busy = all but idle and iowait
+    return (sum(v[:8]) - v[3] - v[4]) / HZ
 
 
 def run_once(cmd: list[str], cwd: Path, env: dict, timeout: float) -> tuple[Sample, str]:
@@ -113,6 +134,7 @@ def run_once(cmd: list[str], cwd: Path, env: dict, timeout: float) -> tuple[Samp
     CPU time comes from wait4 (it includes the reaped grandchildren: --jobs workers, node)."""
     with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile("r", suffix=".rss") as rssf:
         argv = [GNU_TIME, "-f", "%M", "-o", rssf.name, *cmd] if GNU_TIME else cmd
+        b0 = busy_cpu()
         t0 = time.perf_counter()
         p = subprocess.Popen(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                              stderr=err, start_new_session=True)
@@ -132,6 +154,7 @@ def run_once(cmd: list[str], cwd: Path, env: dict, timeout: float) -> tuple[Samp
         finally:
             timer.cancel()
         wall = time.perf_counter() - t0
+        b1 = busy_cpu()
         p.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         tail = err.read()[-600:].decode("utf-8", "replace").strip()
@@ -140,12 +163,19 @@ def run_once(cmd: list[str], cwd: Path, env: dict, timeout: float) -> tuple[Samp
             last = (rssf.read().strip().splitlines() or [""])[-1]
             rss = int(last) if last.isdigit() else rss
     cpu = usage.ru_utime + usage.ru_stime
+    others = max(0.0, (b1 - b0) - cpu) if b0 is not None and b1 is not None else 0.0
     if timed_out.is_set():
-        return Sample(wall, cpu, rss, -9), f"timed out after {timeout:.0f} s"
-    return Sample(wall, cpu, rss, p.returncode), tail
+        return Sample(wall, cpu, rss, -9, others), f"timed out after {timeout:.0f} s"
+    return Sample(wall, cpu, rss, p.returncode, others), tail
 
 
-def measure(cases: list[Case], env: dict, log) -> None:
+def disturbed(s: Sample, limit: float) -> bool:
+    """Other processes took more than `limit` cores on average during this sample (with 2 jiffies
+    of slack: /proc/stat counts in 10 ms ticks)."""
+    return limit > 0 and s.others > limit * s.wall + 2 / HZ
+
+
+def measure(cases: list[Case], env: dict, log, max_other: float = 0.0, retries: int = 3) -> None:
     for c in cases:  # warm-up: byte-code caches, page cache, node's compile cache
         if c.error:
             continue
@@ -159,7 +189,11 @@ def measure(cases: list[Case], env: dict, log) -> None:
         for c in cases:
             if c.error or len(c.samples) >= c.runs:
                 continue
-            s, tail = run_once(c.cmd, c.cwd, c.env or env, c.timeout)
+            for _ in range(retries + 1):
+                s, tail = run_once(c.cmd, c.cwd, c.env or env, c.timeout)
+                if s.rc not in c.ok or not disturbed(s, max_other):
+                    break
+                c.discarded += 1  # another process took a core meanwhile: measure again
             if s.rc not in c.ok:
                 c.error = f"exit {s.rc}: {tail.splitlines()[-1] if tail else ''}"[:200]
                 continue
@@ -345,22 +379,28 @@ def render(cases: dict[str, Case], peers: dict[str, tuple[str | None, str]], inf
             return "–"
         return f"failed: {c.error}" if c.error else ms(c.median)
 
-    lines = ["| input | command | wall ms (median) | vs floor | CPU ms | peak RSS MB | runs |",
-             "|---|---|--:|--:|--:|--:|--:|"]
+    lines = ["| input | command | wall ms (median) | vs floor | CPU ms | peak RSS MB | others' load | runs |",
+             "|---|---|--:|--:|--:|--:|--:|--:|"]
+
+    def tail_cols(c: Case | None) -> str:
+        if c is None or c.error:
+            return "– | – |"
+        runs = f"{len(c.samples)}" + (f" (+{c.discarded})" if c.discarded else "")
+        return f"{c.others:.2f} | {runs} |"
 
     def row(inp: str, what: str, c: Case | None, floor: Case | None, note: str | None = None) -> None:
         if note is not None:
-            lines.append(f"| {inp} | {what} | {note} | – | – | – | – |")
+            lines.append(f"| {inp} | {what} | {note} | – | – | – | – | – |")
             return
         vs = ratio(c.median, floor.median) if c and floor and c is not floor else ("×1.00" if c is floor and c and not c.error else "–")
         lines.append(f"| {inp} | {what} | {cell_time(c)} | {vs} | {ms(c.cpu) if c else '–'} | "
-                     f"{mb(c.rss_mb) if c else '–'} | {len(c.samples) if c else 0} |")
+                     f"{mb(c.rss_mb) if c else '–'} | {tail_cols(c)}")
 
     bare, version = cases["bare"], cases["version"]
     row("–", "`python -c pass` (bare interpreter)", bare, None)
     lines.append(f"| – | `govlint --version` | {cell_time(version)} | "
                  f"+{ms((version.median or 0) - (bare.median or 0))} ms over bare | {ms(version.cpu)} | {mb(version.rss_mb)} | "
-                 f"{len(version.samples)} |")
+                 f"{tail_cols(version)}")
     gw_path, gw_info = peers["gongwen"]
     tl_path, tl_info = peers["textlint"]
     for size in SIZES:
@@ -398,8 +438,10 @@ def render(cases: dict[str, Case], peers: dict[str, tuple[str | None, str]], inf
                     agg.error = bad[0]
                     return agg
                 k = min(len(p.samples) for p in parts)
-                agg.samples = [Sample(sum(p.median for p in parts), sum(p.cpu for p in parts),
-                                      max(s.rss_kb for p in parts for s in p.samples), 0)] * k
+                wall = sum(p.median for p in parts)
+                agg.samples = [Sample(wall, sum(p.cpu for p in parts), max(s.rss_kb for p in parts for s in p.samples), 0,
+                                      sum(p.others * p.median for p in parts))] * k
+                agg.discarded = sum(p.discarded for p in parts)
                 return agg
 
             f = total("floor")
@@ -415,7 +457,7 @@ def render(cases: dict[str, Case], peers: dict[str, tuple[str | None, str]], inf
             continue
         tput = f"{nb / c.median:.1f} files/s" if c.median else "–"
         lines.append(f"| {nb} files (10p, ½ .docx ½ .md) | {label} | {cell_time(c)} | {tput} | {ms(c.cpu)} | "
-                     f"{mb(c.rss_mb)} | {len(c.samples)} |")
+                     f"{mb(c.rss_mb)} | {tail_cols(c)}")
 
     # targets
     def med(k: str) -> float | None:
@@ -473,10 +515,13 @@ def render(cases: dict[str, Case], peers: dict[str, tuple[str | None, str]], inf
                f"Linux {info['kernel']}, Python {info['python']}, node {info['node']}; load average (1, 5, 15 min) {info['loadavg']}.  ")
     out.append(f"Packages: {info['packages']}; gongwen-skill {gw_info if gw_path else '(absent)'}; "
                f"{tl_info if tl_path else 'textlint (absent)'}. Code measured: {info['tree']} (HEAD {info['git']}).  ")
-    out.append(f"Runs: {args.runs} per 5p/30p/seed command, {args.runs_large} per 300p command, {args.batch_runs} per batch "
-               f"command, after one warm-up run each, round-robin. Wall clock and CPU (user+sys, children included) "
+    batch = "" if args.no_batch else f", {args.batch_runs} per batch command"
+    out.append(f"Runs: {args.runs} per 5p/30p/seed command, {args.runs_large} per 300p command{batch}, "
+               f"after one warm-up run each, round-robin. Wall clock and CPU (user+sys, children included) "
                f"are medians; peak RSS is the max over runs ({'GNU time %M' if GNU_TIME else 'wait4 ru_maxrss, includes the runner'}). "
-               f"Seed rows add up the per-file medians; the batch rows' 'vs floor' column is throughput.")
+               f"Seed rows add up the per-file medians; the batch rows' 'vs floor' column is throughput. "
+               f"Others' load: median CPU cores used by other processes during a run (/proc/stat); a sample where "
+               f"it exceeded {args.max_other_load} was measured again, up to {args.retries} times (+N in the runs column).")
     out.append("")
     out += lines
     out.append("")
@@ -510,6 +555,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--wait-idle", type=float, default=0, metavar="SECONDS",
                     help="before measuring, wait up to SECONDS for the 1-minute load average to drop below 0.5 "
                          "(other jobs on the box distort wall-clock times, --jobs 2 most of all)")
+    ap.add_argument("--max-other-load", type=float, default=0.3, metavar="CORES",
+                    help="re-measure a sample when other processes used more than CORES CPU cores on average "
+                         "during it (from /proc/stat; default 0.3, 0 = keep every sample)")
+    ap.add_argument("--retries", type=int, default=3, help="re-measurements per disturbed sample (default 3)")
     ap.add_argument("--update-readme", action="store_true", help=f"replace the block between {BEGIN} and {END} in bench/README.md")
     args = ap.parse_args(argv)
     args.argv = argv
@@ -591,7 +640,7 @@ def main(argv: list[str] | None = None) -> int:
     load_start = " ".join(f"{x:.2f}" for x in os.getloadavg())
     log(f"measuring {len(cases)} commands (warm-up + up to {max(c.runs for c in cases)} rounds) …")
     t0 = time.perf_counter()
-    measure(cases, env, log)
+    measure(cases, env, log, args.max_other_load, args.retries)
     log(f"measured in {time.perf_counter() - t0:.0f} s")
     by_key = {c.key: c for c in cases}
     info = machine(python)
@@ -601,7 +650,8 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     results = {"machine": info, "peers": {k: {"path": p, "info": i} for k, (p, i) in peers.items()},
                "corpus": {k: manifest[k] for k in ("reports", "seeds", "page_chars")},
-               "cases": {c.key: {"cmd": c.cmd, "error": c.error, "median_s": c.median, "rss_mb": c.rss_mb,
+               "cases": {c.key: {"cmd": c.cmd, "error": c.error, "median_s": c.median, "cpu_s": c.cpu, "rss_mb": c.rss_mb,
+                                 "others_cores": c.others, "discarded": c.discarded,
                                  "walls_s": [s.wall for s in c.samples]} for c in cases},
                "targets": targets}
     (OUT / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
