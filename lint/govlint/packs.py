@@ -25,6 +25,7 @@ from govlint.resources import rules_dir, schemas_dir
 MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_RULES = 2000
 MAX_YAML_NODES = 200_000
+MAX_YAML_DEPTH = 200
 
 
 @dataclass
@@ -60,6 +61,17 @@ def _yaml_load(text: str, path: str) -> Any:
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
+        # libyaml's parser is iterative but PyYAML's C composer recurses: '[' * 20000 crashes the
+        # interpreter (SIGSEGV). Count the nesting on the event stream first (~1 ms per pack).
+        depth = 0
+        for ev in yaml.parse(text, Loader=loader):
+            if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_DEPTH:
+                    line = ev.start_mark.line + 1 if ev.start_mark else None
+                    raise PackError(path, f"invalid YAML: nested more than {MAX_YAML_DEPTH} levels deep", line)
+            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
         data = yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader: no tags run code
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
