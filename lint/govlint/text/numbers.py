@@ -417,6 +417,9 @@ def find_numbers(text: str) -> list[Number]:
 
         if tok == "百分之":
             j = i + 3
+            if excluded.end_of(j) is not None:  # 百分之2023年: the year is not the percentage
+                pos = j
+                continue
             a = _ARABIC_RE.match(f, j)
             if a:
                 value, end = _arabic_value(a.group()), a.end()
