@@ -40,7 +40,8 @@ MD_TEXT = st.lists(MD_ALPHABET, max_size=120).map("".join)
 @given(st.one_of(NUMBER_TEXT, st.text(max_size=60)))
 @example("一" * 5000)
 @example("1" * 5000 + "件")
-@example("百分之2023年")  # found by this test: a percentage overlapping the year after it
+@example("百分之2023年")  # found by this test: figures overlapping the year after them
+@example("0.2023年")
 def test_find_numbers_never_raises_and_spans_are_ordered(s):
     last = 0
     for n in find_numbers(s):
@@ -181,6 +182,7 @@ def test_truncated_xml_part(tmp_path_factory, part, keep):
 
 @SLOW
 @given(st.floats(0, 1, exclude_max=True), st.binary(min_size=1, max_size=8))
+@example(0.98828125, b"\n")  # found by this test: a newline in a member name made a two-line reason
 def test_truncated_or_overwritten_zip(tmp_path_factory, where, junk):
     data = GOOD_DOCX.read_bytes()
     at = int(where * len(data))

@@ -326,6 +326,11 @@ class _Excluded:
         self.starts = [s for s, _ in merged]
         self.spans = merged
 
+    def overlaps(self, start: int, end: int) -> bool:
+        """True if an excluded span shares a character with [start, end)."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        return i >= 0 and self.spans[i][1] > start
+
     def end_of(self, pos: int) -> int | None:
         """The end of the excluded span holding `pos`, or None."""
         i = bisect.bisect_right(self.starts, pos) - 1
@@ -349,6 +354,8 @@ def find_numbers(text: str) -> list[Number]:
 
     def emit(value: Decimal, start: int, end: int, unit: str | None, approx: bool, percent: bool,
              kind: str) -> None:
+        if excluded.overlaps(start, end):  # 百分之2023年, 0.2023年: the year (a date) wins
+            return
         out.append(Number(value, start, end, text[start:end], unit, approx, percent, kind))
 
     def approx_before(pos: int) -> bool:
@@ -417,9 +424,6 @@ def find_numbers(text: str) -> list[Number]:
 
         if tok == "百分之":
             j = i + 3
-            if excluded.end_of(j) is not None:  # 百分之2023年: the year is not the percentage
-                pos = j
-                continue
             a = _ARABIC_RE.match(f, j)
             if a:
                 value, end = _arabic_value(a.group()), a.end()
