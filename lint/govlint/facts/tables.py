@@ -886,3 +886,14 @@ def row_title(row: Row) -> str:
 
 def slot_title(slot: Slot) -> str:
     return row_title(slot.row) + col_title(slot.view, slot.col)
+
+
+def checked_tables(cat: Catalogue, params: dict) -> tuple[str, ...]:
+    """The `check` parameter of a table kind: names of catalogue tables (default: all of them)."""
+    names = tuple(params.get("check") or [e.name for e in cat.entries])
+    for n in names:
+        if cat.get(n) is None:
+            e = ValueError(f"table '{n}' is not in the tables catalogue")
+            e.key = "check"  # type: ignore[attr-defined]
+            raise e
+    return names

@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from govlint.facts import Facts
 from govlint.facts import tables as T
+from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
 
 
@@ -35,12 +36,6 @@ class Params:
     columns: tuple[T.Addr, ...] | None  # None: every data column
     left: tuple[T.Ref, ...]
     right: tuple[T.Ref, ...]
-
-
-def _err(k: str, msg: str) -> ValueError:
-    e = ValueError(msg)
-    e.key = k  # type: ignore[attr-defined]
-    return e
 
 
 def prepare(params: dict) -> Params:

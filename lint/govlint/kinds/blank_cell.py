@@ -29,12 +29,7 @@ class Params:
 
 def prepare(params: dict) -> Params:
     cat = T.parse_catalogue(params.get("tables"))
-    names = tuple(params.get("check") or [e.name for e in cat.entries])
-    for n in names:
-        if cat.get(n) is None:
-            e = ValueError(f"table '{n}' is not in the tables catalogue")
-            e.key = "check"  # type: ignore[attr-defined]
-            raise e
+    names = T.checked_tables(cat, params)
     return Params(cat, names)
 
 

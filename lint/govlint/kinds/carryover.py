@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from govlint.facts import Facts
 from govlint.facts import tables as T
+from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
 
 
@@ -51,12 +52,6 @@ class Params:
     catalogue: T.Catalogue
     carry: Carry | None
     stock: Stock | None
-
-
-def _err(k: str, msg: str) -> ValueError:
-    e = ValueError(msg)
-    e.key = k  # type: ignore[attr-defined]
-    return e
 
 
 def prepare(params: dict) -> Params:

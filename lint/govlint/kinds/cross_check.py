@@ -37,6 +37,7 @@ from decimal import Decimal
 from govlint.facts import Facts
 from govlint.facts import figures as F
 from govlint.facts import tables as T
+from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
 
 
@@ -63,12 +64,6 @@ class Params:
     units: frozenset[str]
     quantities: tuple[Quantity, ...]
     claims: tuple[Claim, ...]
-
-
-def _err(k: str, msg: str) -> ValueError:
-    e = ValueError(msg)
-    e.key = k  # type: ignore[attr-defined]
-    return e
 
 
 def _rx(s, k: str) -> re.Pattern[str]:

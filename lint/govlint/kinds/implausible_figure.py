@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from govlint.facts import Facts
 from govlint.facts import tables as T
+from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
 from govlint.text.normalize import fold
 
@@ -38,12 +39,6 @@ class Params:
     catalogue: T.Catalogue
     issuer: re.Pattern[str]
     figures: tuple[Figure, ...]
-
-
-def _err(k: str, msg: str) -> ValueError:
-    e = ValueError(msg)
-    e.key = k  # type: ignore[attr-defined]
-    return e
 
 
 def prepare(params: dict) -> Params:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from govlint.facts import Facts
+from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
 
 
@@ -25,12 +26,6 @@ def prepare(params: dict) -> list[dict]:
     if not isinstance(secs, list) or not secs:
         raise _err("sections", "a list of {name, titles} is required")
     return secs
-
-
-def _err(key: str, msg: str) -> ValueError:
-    e = ValueError(msg)
-    e.key = key  # type: ignore[attr-defined]
-    return e
 
 
 def check(rule: Rule, facts: Facts) -> Iterator[Finding]:

@@ -42,6 +42,7 @@ from typing import Any
 from govlint.facts import Facts
 from govlint.facts import tables as T
 from govlint.kinds import partition as partition_kind
+from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
 
 
@@ -62,12 +63,6 @@ class Params:
     identities: tuple[Identity, ...]
     free_tables: dict | None
     partition: Any
-
-
-def _err(k: str, msg: str) -> ValueError:
-    e = ValueError(msg)
-    e.key = k  # type: ignore[attr-defined]
-    return e
 
 
 def prepare(params: dict) -> Params:

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from govlint.document import Cell, Table
 from govlint.facts import Facts
 from govlint.facts import tables as T
+from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
 from govlint.text.normalize import key
 
@@ -63,12 +64,6 @@ class Params:
     split: tuple[Split, ...]
     foreign: tuple[Foreign, ...]
     min_found: float
-
-
-def _err(k: str, msg: str) -> ValueError:
-    e = ValueError(msg)
-    e.key = k  # type: ignore[attr-defined]
-    return e
 
 
 def _alts(x, k: str) -> tuple[T.Label, ...]:
