@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Literal, Union
+from typing import Literal
 
 Format = Literal["docx", "markdown", "text"]
 Kind = Literal["annual-report", "official-document", "unknown"]
@@ -153,7 +153,7 @@ class Table:
         return None
 
 
-Block = Union[Paragraph, Table]
+Block = Paragraph | Table
 
 
 @dataclass(frozen=True)

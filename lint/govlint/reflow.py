@@ -39,7 +39,7 @@ def _pieces(p: Paragraph) -> list[Paragraph]:
         return [p]
     out = []
     bounds = starts + [len(lines)]
-    for a, b in zip(bounds, bounds[1:]):
+    for a, b in zip(bounds, bounds[1:], strict=False):
         start, end = offsets[a], (offsets[b] - 1 if b < len(lines) else len(p.text))
         text = p.text[start:end]
         lead = len(text) - len(text.lstrip())

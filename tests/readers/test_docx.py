@@ -8,6 +8,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.fixtures
 
+from govlint.document import Anchor, Paragraph, Source, Table  # noqa: E402
+from govlint.readers import docx as reader  # noqa: E402
 from tests.fixtures.docxbuild import (  # noqa: E402
     TABLE3_2021_CORNER,
     DocxBuilder,
@@ -34,9 +36,6 @@ from tests.fixtures.docxbuild import (  # noqa: E402
     table3_2021,
     textbox,
 )
-
-from govlint.document import Anchor, Paragraph, Source, Table  # noqa: E402
-from govlint.readers import docx as reader  # noqa: E402
 
 
 def read(path) -> reader.Document:

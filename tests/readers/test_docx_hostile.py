@@ -12,6 +12,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.fixtures
 
+from govlint.errors import InputError  # noqa: E402
+from govlint.readers import docx as reader  # noqa: E402
+from govlint.readers import docx_safety  # noqa: E402
 from tests.fixtures.docxbuild import (  # noqa: E402
     add_zip_bomb,
     build,
@@ -22,10 +25,6 @@ from tests.fixtures.docxbuild import (  # noqa: E402
     replace_members,
     write_zip,
 )
-
-from govlint.errors import InputError  # noqa: E402
-from govlint.readers import docx as reader  # noqa: E402
-from govlint.readers import docx_safety  # noqa: E402
 
 
 def digest(path: Path) -> str:

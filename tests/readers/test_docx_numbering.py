@@ -9,9 +9,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.fixtures
 
-from tests.fixtures.docxbuild import abstract_num, gov_numbering, lvl, num, numbering_xml  # noqa: E402
-
 from govlint.readers.docx_numbering import Numbering, NumberingError, format_number  # noqa: E402
+from tests.fixtures.docxbuild import abstract_num, gov_numbering, lvl, num, numbering_xml  # noqa: E402
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,7 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
         if secs:
             found.append((pos, entry["name"], secs[0]))
     found.sort(key=lambda t: t[2].block_index)
-    for (p1, n1, s1), (p2, n2, s2) in zip(found, found[1:]):
+    for (p1, n1, _s1), (p2, n2, s2) in zip(found, found[1:], strict=False):
         if p2 < p1:
             yield Finding(block=s2.heading, section=s2, values={"section": n2, "before": n1})
             return
