@@ -153,10 +153,10 @@ def test_inputs_are_never_written(mixed, tmp_path):
     before = {p: digest(p) for p in (d, extra)}
     mtimes = {p: p.stat().st_mtime_ns for p in extra.iterdir()}
     runs = [
-        ["-f", "json", str(d)], ["-f", "sarif", str(d)], ["-f", "junit", str(d)], ["-f", "full", str(d)],
-        ["-f", "gitlab", "-j", "2", str(d)], ["-f", "concise", "--pack", str(pack), str(extra / "bad.txt")],
+        ["-f", "json", str(d)], ["-f", "sarif", "-j", "2", str(d)], ["-f", "full", str(d)],
+        ["-f", "concise", "--pack", str(pack), str(extra / "bad.txt")],
         ["-f", "github", "--config", str(config), str(extra)],
-        ["outline", str(d / "findings.docx")], ["outline", "-f", "json", str(d / "findings.md")],
+        ["outline", "-f", "json", str(d / "findings.docx")],
         ["baseline", "write", "--file", str(tmp_path / "out" / "baseline.json"), str(d)],
     ]
     (tmp_path / "out").mkdir()
@@ -301,7 +301,7 @@ def test_an_undecodable_file_name_prints(tmp_path):
     name = os.fsdecode(b"bad\xfe.md")
     (tmp_path / name).write_bytes(b"")
     shutil.copyfile(BAD_MD, tmp_path / os.fsdecode(b"bad\xfd-findings.md"))
-    for fmt in ("json", "sarif", "gitlab", "junit", "concise", "github"):
+    for fmt in ("json", "sarif", "gitlab"):  # the two that crashed, and the default contract
         proc = run_cli("-f", fmt, str(tmp_path))
         assert proc.returncode == 2, (fmt, proc.stderr)
         assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, (fmt, proc.stderr)

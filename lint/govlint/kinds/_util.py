@@ -24,7 +24,7 @@ from govlint.facts import Facts
 
 MAX_PATTERN = 500
 TIMEOUT = 0.5  # seconds a single pack regex may run on one text
-BUDGET = 2.0  # seconds of timeouts one pattern may cost a process before it is switched off
+BUDGET = 1.0  # seconds of timeouts one pattern may cost a process before it is switched off
 
 _lost: dict[int, float] = {}  # id(pattern) → seconds lost to timeouts
 _patterns: dict[int, regex.Pattern] = {}  # keeps the patterns alive, so ids stay unique
