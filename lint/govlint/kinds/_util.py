@@ -122,6 +122,33 @@ def finditer(p: regex.Pattern, text: str) -> list:
         return []
 
 
+class Guarded:
+    """A compiled pack pattern whose every run has the time limit: a drop-in for the methods
+    kinds call on a pattern (search, match, fullmatch, finditer)."""
+
+    __slots__ = ("rx", "pattern")
+
+    def __init__(self, rx: regex.Pattern):
+        self.rx, self.pattern = rx, rx.pattern
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None):
+        return search(self.rx, text, pos, endpos)
+
+    def match(self, text: str, pos: int = 0):
+        return match(self.rx, text, pos)
+
+    def fullmatch(self, text: str):
+        return fullmatch(self.rx, text)
+
+    def finditer(self, text: str) -> list:
+        return finditer(self.rx, text)
+
+
+def guarded(p: object, key: str) -> Guarded:
+    """Compile a pack's regular expression (length-limited) for use with a time limit."""
+    return Guarded(compile_one(p, key))
+
+
 def scan(facts: Facts, patterns: list[regex.Pattern], *, cells: bool = False
          ) -> Iterator[tuple[Paragraph | None, Section | None, int, int, object]]:
     """Yield (paragraph, section, start, end, match) for every match in the report's paragraphs

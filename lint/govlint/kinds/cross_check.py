@@ -37,6 +37,7 @@ from decimal import Decimal
 from govlint.facts import Facts
 from govlint.facts import figures as F
 from govlint.facts import tables as T
+from govlint.kinds._util import Guarded, guarded
 from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
 
@@ -66,13 +67,11 @@ class Params:
     claims: tuple[Claim, ...]
 
 
-def _rx(s, k: str) -> re.Pattern[str]:
+def _rx(s, k: str) -> Guarded:
+    """A pack regex: length-limited when compiled, time-limited whenever it runs."""
     if not isinstance(s, str) or not s:
         raise _err(k, "a regular expression (string) is expected")
-    try:
-        return re.compile(s)
-    except re.error as e:
-        raise _err(k, f"bad regular expression: {e}") from None
+    return guarded(s, k)
 
 
 def prepare(params: dict) -> Params:

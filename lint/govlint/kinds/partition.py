@@ -24,6 +24,7 @@ from decimal import Decimal
 from govlint.facts import Facts
 from govlint.facts import figures as F
 from govlint.facts import tables as T
+from govlint.kinds._util import guarded
 from govlint.kinds.base import Finding, Rule
 
 
@@ -36,12 +37,7 @@ class Params:
 def prepare(params: dict | None) -> Params:
     params = params or {}
     pat = params.get("exhaustive_totals")
-    try:
-        rx = re.compile(pat) if pat else None
-    except re.error as e:
-        err = ValueError(f"bad regular expression: {e}")
-        err.key = "exhaustive_totals"  # type: ignore[attr-defined]
-        raise err from None
+    rx = guarded(pat, "exhaustive_totals") if pat else None  # a pack regex: time-limited
     n = params.get("min_parts", 2)
     if not isinstance(n, int) or n < 2:
         err = ValueError("min_parts must be an integer of at least 2")
