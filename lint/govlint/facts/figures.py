@@ -370,11 +370,15 @@ def denominators(facts, share: Share, lookback: int = 3) -> list[Decimal]:
 
 
 def partition_of(facts, fig: Figure) -> Partition | None:
-    """The partition `fig` is a part of, if any."""
-    for part in partitions(facts):
-        if any(f is fig for f in part.parts):
-            return part
-    return None
+    """The partition `fig` is a part of, if any (an index built once per document)."""
+    cache = facts.__dict__.setdefault("_govlint_figure_cache", {})
+    index = cache.get("partition_of")
+    if index is None:
+        index = cache["partition_of"] = {}
+        for part in partitions(facts):
+            for f in part.parts:
+                index.setdefault(id(f), part)
+    return index.get(id(fig))
 
 
 def numbers_in(text: str) -> list[Number]:

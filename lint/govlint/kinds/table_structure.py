@@ -143,9 +143,12 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
             total = len(exp.rows) + len(exp.cols)
             if not total or (total - len(miss_r) - len(miss_c)) / total < p.min_found:
                 continue
+            if not miss_r and not miss_c:
+                continue
             top = facts.top_of(inst.views[0].section)
             own = {id(t) for v in inst.views for t in v.tables}
-            elsewhere = [key(t) for t, b in T.text_lines(facts)
+            # only for tables that miss labels: keeps the rule linear on reports with many tables
+            elsewhere = [k for k, b in _keyed_lines(facts)
                          if id(b) not in own and facts.top_of(facts.section_of(b)) is top]
 
             def displaced(w: tuple[T.Label, ...], elsewhere=elsewhere) -> bool:
@@ -189,3 +192,11 @@ def _foreign(p: Params, facts: Facts) -> Iterator[tuple[Table, Cell, Foreign]]:
                     if fo.label.core == lab.core and fo.label.core not in seen:
                         seen.add(fo.label.core)
                         yield b, c, fo
+
+
+def _keyed_lines(facts: Facts) -> list:
+    """T.text_lines with their comparison keys, computed once per document."""
+    cache = facts.__dict__.setdefault("_govlint_table_cache", {})
+    if "keyed_lines" not in cache:
+        cache["keyed_lines"] = [(key(t), b) for t, b in T.text_lines(facts)]
+    return cache["keyed_lines"]
