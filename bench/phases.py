@@ -1,6 +1,7 @@
 """Where does one govlint run spend its time? Phase timings in one process, plus per-rule time.
 
     .venv/bin/python bench/phases.py FILE [--repeat 5] [--rules] [--profile N]
+    .venv/bin/python bench/phases.py --packs X     # cold cost of loading the built-in packs
 
 Cold column: the first pass in a fresh interpreter, lazy imports included (what the CLI pays).
 Warm column: the median of --repeat further passes over the same file (imports done, caches
@@ -28,7 +29,11 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--rules", action="store_true")
     ap.add_argument("--profile", type=int, default=0)
+    ap.add_argument("--packs", action="store_true",
+                    help="only break down the cold cost of loading the built-in packs, then exit")
     a = ap.parse_args()
+    if a.packs:
+        return packs_breakdown()
     t_args = time.perf_counter()
 
     def phase_pass(ps, timings: dict) -> None:
@@ -120,6 +125,45 @@ def main() -> int:
         out = io.StringIO()
         pstats.Stats(pr, stream=out).sort_stats("tottime").print_stats(a.profile)
         print(out.getvalue())
+    return 0
+
+
+def packs_breakdown() -> int:
+    """Cold cost of packs.load([]) step by step, in this fresh process (each module is charged to
+    the first step that imports it)."""
+    import importlib
+
+    rows: list[tuple[str, float]] = []
+
+    def step(name, fn):
+        t = time.perf_counter()
+        r = fn()
+        rows.append((name, time.perf_counter() - t))
+        return r
+
+    step("import govlint.cli", lambda: importlib.import_module("govlint.cli"))
+    step("import yaml", lambda: importlib.import_module("yaml"))
+    step("import regex", lambda: importlib.import_module("regex"))
+    packs = step("import govlint.packs", lambda: importlib.import_module("govlint.packs"))
+    from govlint.kinds import KINDS
+    from govlint.resources import rules_dir
+
+    files = sorted(rules_dir().glob("*.yaml"))
+    loaded = []
+    for f in files:
+        data, text = step(f"read+parse+validate {f.name}", lambda f=f: packs.load_file(f))
+        loaded.append((f, data, text))
+    kinds = sorted({r["kind"] for _, d, _ in loaded for r in d.get("rules") or []})
+    for k in kinds:
+        step(f"import kind {k}", lambda k=k: importlib.import_module(KINDS[k]))
+    for f, data, text in loaded:
+        step(f"prepare rules {f.name} ({len(data.get('rules') or [])} rules)",
+             lambda f=f, data=data, text=text: packs._make_rules(data, text, str(f)))
+    step("packs.load([]) once more (modules warm)", lambda: packs.load([]))
+    total = sum(v for k, v in rows if not k.startswith("packs.load"))
+    for k, v in sorted(rows, key=lambda kv: -kv[1]):
+        print(f"{v * 1000:8.1f} ms  {k}")
+    print(f"{total * 1000:8.1f} ms  total cold (without the last line)")
     return 0
 
 
