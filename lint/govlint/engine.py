@@ -18,7 +18,7 @@ from govlint.diagnostics import Diagnostic
 from govlint.document import Cell, Document, Paragraph, Table
 from govlint.facts import Facts
 from govlint.kinds.base import Finding, Rule
-from govlint.packs import PackSet, kind_module
+from govlint.packs import PackSet, ensure_prepared, kind_module
 
 
 @dataclass
@@ -56,6 +56,7 @@ def select_packs(doc: Document, packset: PackSet, settings: Settings) -> list:
 
 
 def run_rule(rule: Rule, facts: Facts) -> list[Finding]:
+    ensure_prepared(rule)
     return list(kind_module(rule.kind).check(rule, facts))
 
 
