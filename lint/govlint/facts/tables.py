@@ -220,31 +220,13 @@ class View:
         return not any(r.damaged for r in self.rows)
 
     def match_rows(self, address: Addr) -> tuple[int, list[Row]]:
-        best, out = -10**6, []
-        for r in self.rows:
-            s = match_path(address, r.path)
-            if s is None:
-                continue
-            if s > best:
-                best, out = s, [r]
-            elif s == best:
-                out.append(r)
-        return (best, out) if out else (0, [])
+        return _best_matches(address, self.rows)
 
     def rows_under(self, address: Addr) -> list[Row]:
         return [r for r in self.rows if under_path(address, r.path) is not None]
 
     def match_columns(self, address: Addr) -> tuple[int, list[Column]]:
-        best, out = -10**6, []
-        for c in self.columns:
-            s = match_path(address, c.path)
-            if s is None:
-                continue
-            if s > best:
-                best, out = s, [c]
-            elif s == best:
-                out.append(c)
-        return (best, out) if out else (0, [])
+        return _best_matches(address, self.columns)
 
     def labels(self) -> tuple[list[Label], list[Label]]:
         rows = [lab for r in self.rows for lab in r.path]
@@ -897,3 +879,17 @@ def checked_tables(cat: Catalogue, params: dict) -> tuple[str, ...]:
             e.key = "check"  # type: ignore[attr-defined]
             raise e
     return names
+
+
+def _best_matches(address: Addr, items: list) -> tuple[int, list]:
+    """The rows (or columns) whose label path matches `address` best, with that score."""
+    best, out = -10**6, []
+    for item in items:
+        s = match_path(address, item.path)
+        if s is None:
+            continue
+        if s > best:
+            best, out = s, [item]
+        elif s == best:
+            out.append(item)
+    return (best, out) if out else (0, [])

@@ -71,19 +71,13 @@ from lxml import etree
 from govlint.document import Anchor, Block, Cell, Comment, Document, Paragraph, Source, Table
 from govlint.errors import InputError
 from govlint.readers import docx_safety
-from govlint.readers.docx_numbering import Numbering, safe_parser
+from govlint.readers.docx_numbering import W_NS, W_VAL, Numbering, _w, safe_parser
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-def _w(tag: str) -> str:
-    return f"{{{W_NS}}}{tag}"
-
-
-W_VAL = _w("val")
 W_ID = _w("id")
 W_TYPE = _w("type")
 W_BODY = _w("body")
