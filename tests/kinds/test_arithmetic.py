@@ -131,6 +131,20 @@ def test_partition_in_prose():
     ]
 
 
+def test_partition_ends_at_a_semicolon_when_the_rest_is_a_new_statement():
+    # 2 + 2 fits within 6; 未经复议直接起诉/复议后起诉 after the ；are not parts of 行政复议
+    fine = "全年因政府信息公开工作被申请行政复议6件，其中结果维持2件、结果纠正2件；未经复议直接起诉2件，复议后起诉6件。"
+    assert lint(report(prose=fine), select=("GL301",)) == []
+    # the parts before the ；already exceed the total: reported with those parts and a readable label
+    over = "全年因政府信息公开工作被申请行政复议3件，其中结果维持2件、结果纠正2件；未经复议直接起诉2件。"
+    assert [(d.message, d.values) for d in lint(report(prose=over), select=("GL301",))] == [
+        ("2 + 2 + 2 = 6，与政府信息公开工作被申请行政复议 3 不符", {"total": 3, "parts": [2, 2, 2], "sum": 6})]
+    # one part per ；-item: the whole list counts
+    items = "全年共办理申请120件，其中：予以公开100件；部分公开20件；不予公开5件。"
+    assert [d.values for d in lint(report(prose=items), select=("GL301",))] == [
+        {"total": 120, "parts": [100, 20, 5], "sum": 125}]
+
+
 def test_free_table_其中_rows(tmp_path):
     src = ("合肥市包河区人民政府2018年政府信息公开工作报告\n\n附表三 投诉、复议、诉讼情况统计表\n指標\n單位\n數量\n"
            "全區接到投訴、複議、訴訟情況\n3\n其中:1.政府信息公開投訴數\n0\n2.行政複議數\n2\n3.行政訴訟數\n2\n")

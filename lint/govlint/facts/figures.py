@@ -35,6 +35,7 @@ _CHANGE = re.compile(r"增长|下降|增加|减少|提高|提升|降低|上升|�
 _NOT_PART = re.compile(r"^(?:共|合计|总计|共计|累计|总数|另|比|较|同比|此外)")
 _TRAIL = re.compile(r"(?:的有|为|是|达到|达|有|共计|共|计|合计|总计|累计|约|近|超过|逾)+$")
 _SHORT_FROM = re.compile(r".*(?:全年|本年度?|累计|共计|合计|总计|其中|另有|共)")
+_LABEL_CUT = "因对在向从据按将把"  # prepositions a long label can start after
 
 
 @dataclass(frozen=True)
@@ -88,7 +89,12 @@ def short_label(text: str) -> str:
         tail = t.rsplit("的", 1)[1]
         if len(tail) >= 2:
             t = tail
-    return t[-12:] if len(t) > 12 else t
+    if len(t) > 12:  # "全年因政府信息公开工作被申请行政复议": start after 因, not mid-word
+        for i, ch in enumerate(t):
+            if ch in _LABEL_CUT and 2 <= len(t) - i - 1 <= 16:
+                t = t[i + 1:]
+                break
+    return t[-16:] if len(t) > 16 else t
 
 
 def _segments(text: str) -> tuple[list[int], list[int | None], list[int]]:
@@ -243,6 +249,22 @@ def _enclosing_paren(text: str, at: int) -> int | None:
     return opens[-1] if opens else None
 
 
+def _cut_at_semicolon(parts: list[Figure], total: Figure, text: str) -> list[Figure]:
+    """"其中结果维持2件、结果纠正2件；未经复议直接起诉2件，复议后起诉6件": the list ended at the
+    semicolon. When the parts do not add up to the total, a list of two or more parts before a
+    ；that fits within the total is taken as the whole list (the figures after it start a new
+    statement). A list with one part per ；-item ("其中：予以公开100件；部分公开20件") is kept."""
+    if sum((f.value for f in parts), Decimal(0)) == total.value:
+        return parts
+    for k in range(1, len(parts)):
+        between = text[parts[k - 1].end:parts[k].start]
+        if "；" in between or ";" in between:  # the first semicolon decides
+            if k >= 2 and sum((f.value for f in parts[:k]), Decimal(0)) <= total.value:
+                return parts[:k]
+            break
+    return parts
+
+
 _EXHAUSTIVE_PART = re.compile(r"^(?:其中)?[，,：:\s]*(?:其他|其它|其余)")
 
 
@@ -288,6 +310,7 @@ def partitions(facts) -> list[Partition]:
                 parts.append(f)
             if len(parts) < 1:
                 continue
+            parts = _cut_at_semicolon(parts, total, text)
             exhaustive = any(_EXHAUSTIVE_PART.match(f.label) for f in parts)
             out.append(Partition(total, tuple(parts), "其中", exhaustive, m))
     cache["partitions"] = out
