@@ -37,12 +37,12 @@ from __future__ import annotations
 
 import json
 import os
-from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from govlint import __version__
 from govlint.diagnostics import Diagnostic
 from govlint.errors import GovlintError
+from govlint.record import Record
 
 VERSION = 1
 DEFAULT_FILE = ".govlint-baseline.json"
@@ -56,10 +56,13 @@ class BaselineError(GovlintError):
         super().__init__(f"{path}: {reason}")
 
 
-@dataclass
-class Baseline:
-    path: str  # the baseline file
-    files: dict[str, dict[str, dict]] = field(default_factory=dict)  # rel path → fingerprint → entry
+class Baseline(Record):
+    __slots__ = ("path", "files")
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, unhashable (as before)
+
+    def __init__(self, path: str, files: dict[str, dict[str, dict]] | None = None):
+        self.path = path  # the baseline file
+        self.files = {} if files is None else files  # rel path → fingerprint → entry
 
     @property
     def root(self) -> Path:

@@ -302,7 +302,7 @@ def lint_paths(args):
             errors.append((f, err))
         diagnostics.extend(diags)
     if any(display_path(f) != f for f in files):  # undecodable file names: printable from here on
-        from dataclasses import replace
+        from govlint.record import replace
 
         files = [display_path(f) for f in files]
         diagnostics = [replace(d, path=display_path(d.path)) for d in diagnostics]

@@ -7,29 +7,49 @@ blocks into a section tree. Nothing here knows about rules.
 Positions are human and 1-based everywhere: line/column for text formats, 第N段 (paragraph N of
 the body) and 表N 第R行 第C列 for DOCX. A paragraph keeps its original text; a character offset in
 that text maps back to a file position through `Paragraph.position(offset)`.
+
+The classes are hand-written records (`govlint.record`), not dataclasses: a run creates them
+before the first rule runs and `@dataclass` would cost milliseconds of start-up each. Their
+constructors take the same parameters (names, order, defaults) as the dataclasses they replace.
+Treat the block classes as immutable values; copy with `govlint.record.replace`.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
-from typing import Literal
 
-Format = Literal["docx", "markdown", "text"]
-Kind = Literal["annual-report", "official-document", "unknown"]
+from govlint.record import Record
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs start-up time
+if TYPE_CHECKING:
+    from typing import Literal
+
+    Format = Literal["docx", "markdown", "text"]
+    Kind = Literal["annual-report", "official-document", "unknown"]
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(Record):
     """Where a block or cell stands in the original file (all fields 1-based, None if n/a)."""
 
-    line: int | None = None  # text formats: line of the first character
-    column: int | None = None  # text formats: column (in characters) of the first character
-    paragraph: int | None = None  # docx: index of the paragraph among body paragraphs (第N段)
-    table: int | None = None  # index of the table in the document (表N), formats alike
-    row: int | None = None  # table cell: grid row (第R行)
-    col: int | None = None  # table cell: grid column (第C列)
-    part: str | None = None  # docx: "header", "footer", "footnote", "comment"; None for body
+    __slots__ = ("line", "column", "paragraph", "table", "row", "col", "part")
+
+    def __init__(
+        self,
+        line: int | None = None,  # text formats: line of the first character
+        column: int | None = None,  # text formats: column (in characters) of the first character
+        paragraph: int | None = None,  # docx: index of the paragraph among body paragraphs (第N段)
+        table: int | None = None,  # index of the table in the document (表N), formats alike
+        row: int | None = None,  # table cell: grid row (第R行)
+        col: int | None = None,  # table cell: grid column (第C列)
+        part: str | None = None,  # docx: "header", "footer", "footnote", "comment"; None for body
+    ):
+        self.line = line
+        self.column = column
+        self.paragraph = paragraph
+        self.table = table
+        self.row = row
+        self.col = col
+        self.part = part
 
     def location(self) -> str:
         """The place a person can act on: 'line 12', '第14段', '表2 第5行 第3列'."""
@@ -43,15 +63,16 @@ class Source:
                 where += f" (line {self.line})"
             return where
         if self.paragraph is not None:
-            prefix = {"header": "页眉 ", "footer": "页脚 ", "footnote": "脚注 ", "comment": "批注 "}
-            return f"{prefix.get(self.part or '', '')}第{self.paragraph}段"
+            return f"{_PART_PREFIX.get(self.part or '', '')}第{self.paragraph}段"
         if self.line is not None:
             return f"line {self.line}"
         return ""
 
 
-@dataclass(frozen=True)
-class Anchor:
+_PART_PREFIX = {"header": "页眉 ", "footer": "页脚 ", "footnote": "脚注 ", "comment": "批注 "}
+
+
+class Anchor(Record):
     """Maps a run of a paragraph's text to its place in the source file.
 
     `offset` is an index into `Paragraph.text`; the characters from there to the next anchor's
@@ -59,17 +80,19 @@ class Anchor:
     single anchor with line None.
     """
 
-    offset: int
-    line: int | None
-    column: int | None
+    __slots__ = ("offset", "line", "column")
+
+    def __init__(self, offset: int, line: int | None, column: int | None):
+        self.offset = offset
+        self.line = line
+        self.column = column
 
 
 def _anchor_offset(a: Anchor) -> int:
     return a.offset
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Record):
     """One paragraph (or heading line) of body text, original script and spelling kept.
 
     `heading_level` is the reader's own evidence that this is a heading (Markdown '#', a Word
@@ -77,13 +100,25 @@ class Paragraph:
     auto-numbering that is not part of `text` ("一、", "（一）"). outline.py decides the tree.
     """
 
-    text: str
-    source: Source
-    anchors: tuple[Anchor, ...] = ()
-    heading_level: int | None = None
-    auto_label: str | None = None
-    style: str | None = None  # docx style name, for information
-    type: Literal["paragraph"] = "paragraph"
+    __slots__ = ("text", "source", "anchors", "heading_level", "auto_label", "style", "type")
+
+    def __init__(
+        self,
+        text: str,
+        source: Source,
+        anchors: tuple[Anchor, ...] = (),
+        heading_level: int | None = None,
+        auto_label: str | None = None,
+        style: str | None = None,  # docx style name, for information
+        type: Literal["paragraph"] = "paragraph",  # noqa: A002 (the field's name)
+    ):
+        self.text = text
+        self.source = source
+        self.anchors = anchors
+        self.heading_level = heading_level
+        self.auto_label = auto_label
+        self.style = style
+        self.type = type
 
     @property
     def display_text(self) -> str:
@@ -104,16 +139,18 @@ class Paragraph:
         return anchor.line, (anchor.column or 1) + (offset - anchor.offset)
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(Record):
     """A table cell at its top-left grid position; merged cells appear once, with spans."""
 
-    row: int  # 1-based grid row
-    col: int  # 1-based grid column
-    text: str
-    source: Source
-    row_span: int = 1
-    col_span: int = 1
+    __slots__ = ("row", "col", "text", "source", "row_span", "col_span")
+
+    def __init__(self, row: int, col: int, text: str, source: Source, row_span: int = 1, col_span: int = 1):
+        self.row = row  # 1-based grid row
+        self.col = col  # 1-based grid column
+        self.text = text
+        self.source = source
+        self.row_span = row_span
+        self.col_span = col_span
 
     @property
     def last_row(self) -> int:
@@ -124,17 +161,28 @@ class Cell:
         return self.col + self.col_span - 1
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Record):
     """A table as a grid of unique cells (see Cell); `rows` x `cols` is the grid size."""
 
-    index: int  # 1-based: 表N
-    rows: int
-    cols: int
-    cells: tuple[Cell, ...]
-    source: Source
-    caption: str | None = None  # the paragraph just before the table, if the reader knows it
-    type: Literal["table"] = "table"
+    __slots__ = ("index", "rows", "cols", "cells", "source", "caption", "type")
+
+    def __init__(
+        self,
+        index: int,  # 1-based: 表N
+        rows: int,
+        cols: int,
+        cells: tuple[Cell, ...],
+        source: Source,
+        caption: str | None = None,  # the paragraph just before the table, if the reader knows it
+        type: Literal["table"] = "table",  # noqa: A002 (the field's name)
+    ):
+        self.index = index
+        self.rows = rows
+        self.cols = cols
+        self.cells = cells
+        self.source = source
+        self.caption = caption
+        self.type = type
 
     def grid(self) -> list[list[Cell | None]]:
         """rows x cols matrix; each slot holds the cell that covers it (merged cells repeat)."""
@@ -156,31 +204,56 @@ class Table:
 Block = Paragraph | Table
 
 
-@dataclass(frozen=True)
-class Comment:
+class Comment(Record):
     """A reviewer's comment (Word comment or Markdown HTML comment) and the blocks it covers."""
 
-    text: str
-    source: Source
-    first_block: int | None = None  # index into Document.blocks of the first commented block
-    last_block: int | None = None
-    author: str | None = None
+    __slots__ = ("text", "source", "first_block", "last_block", "author")
+
+    def __init__(
+        self,
+        text: str,
+        source: Source,
+        first_block: int | None = None,  # index into Document.blocks of the first commented block
+        last_block: int | None = None,
+        author: str | None = None,
+    ):
+        self.text = text
+        self.source = source
+        self.first_block = first_block
+        self.last_block = last_block
+        self.author = author
 
 
-@dataclass
-class Section:
+class Section(Record):
     """A node of the section tree: a heading and what stands under it."""
 
-    label: str | None  # the numbering label without punctuation: "一", "（一）" → "一", "1"
-    title: str  # original heading text, label stripped
-    level: int  # 1 = top
-    heading: Paragraph | None  # the heading paragraph (None for a synthetic root)
-    block_index: int  # index of the heading paragraph in Document.blocks
-    rung: str | None = None  # numbering ladder rung: "part", "cn", "paren-cn", "arabic", ...
-    number: int | None = None  # the numeric value of the label (一 → 1)
-    body: str | None = None  # text after the title in a "1、加强组织领导。昌邑区……" paragraph
-    blocks: list[Block] = field(default_factory=list)
-    children: list[Section] = field(default_factory=list)
+    __slots__ = ("label", "title", "level", "heading", "block_index", "rung", "number", "body", "blocks",
+                 "children")
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, unhashable (as before)
+
+    def __init__(
+        self,
+        label: str | None,  # the numbering label without punctuation: "一", "（一）" → "一", "1"
+        title: str,  # original heading text, label stripped
+        level: int,  # 1 = top
+        heading: Paragraph | None,  # the heading paragraph (None for a synthetic root)
+        block_index: int,  # index of the heading paragraph in Document.blocks
+        rung: str | None = None,  # numbering ladder rung: "part", "cn", "paren-cn", "arabic", ...
+        number: int | None = None,  # the numeric value of the label (一 → 1)
+        body: str | None = None,  # text after the title in a "1、加强组织领导。昌邑区……" paragraph
+        blocks: list[Block] | None = None,
+        children: list[Section] | None = None,
+    ):
+        self.label = label
+        self.title = title
+        self.level = level
+        self.heading = heading
+        self.block_index = block_index
+        self.rung = rung
+        self.number = number
+        self.body = body
+        self.blocks = [] if blocks is None else blocks
+        self.children = [] if children is None else children
 
     def walk(self):
         yield self
@@ -201,25 +274,45 @@ class Section:
         return "\n".join(p for p in parts if p)
 
 
-@dataclass
-class Document:
+class Document(Record):
     """Everything a reader found, plus what outline.py and facts/meta.py derive from it."""
 
-    path: str
-    format: Format
-    blocks: list[Block]
-    extras: list[Paragraph] = field(default_factory=list)  # headers, footers, footnotes
-    comments: list[Comment] = field(default_factory=list)
-    front_matter: dict | None = None
-    notices: list[str] = field(default_factory=list)  # things the reader could not do, for GL info
-    # Filled by outline.build() / facts.meta:
-    title: str | None = None
-    title_blocks: tuple[int, ...] = ()  # indexes of the block(s) that make up the title
-    report_year: int | None = None
-    kind: Kind = "unknown"
-    preamble: list[Block] = field(default_factory=list)
-    sections: list[Section] = field(default_factory=list)
-    trailing: list[Block] = field(default_factory=list)  # page noise after the report's end
+    __slots__ = ("path", "format", "blocks", "extras", "comments", "front_matter", "notices", "title",
+                 "title_blocks", "report_year", "kind", "preamble", "sections", "trailing")
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, unhashable (as before)
+
+    def __init__(
+        self,
+        path: str,
+        format: Format,  # noqa: A002 (the field's name)
+        blocks: list[Block],
+        extras: list[Paragraph] | None = None,  # headers, footers, footnotes
+        comments: list[Comment] | None = None,
+        front_matter: dict | None = None,
+        notices: list[str] | None = None,  # things the reader could not do, for GL info
+        # Filled by outline.build() / facts.meta:
+        title: str | None = None,
+        title_blocks: tuple[int, ...] = (),  # indexes of the block(s) that make up the title
+        report_year: int | None = None,
+        kind: Kind = "unknown",
+        preamble: list[Block] | None = None,
+        sections: list[Section] | None = None,
+        trailing: list[Block] | None = None,  # page noise after the report's end
+    ):
+        self.path = path
+        self.format = format
+        self.blocks = blocks
+        self.extras = [] if extras is None else extras
+        self.comments = [] if comments is None else comments
+        self.front_matter = front_matter
+        self.notices = [] if notices is None else notices
+        self.title = title
+        self.title_blocks = title_blocks
+        self.report_year = report_year
+        self.kind = kind
+        self.preamble = [] if preamble is None else preamble
+        self.sections = [] if sections is None else sections
+        self.trailing = [] if trailing is None else trailing
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -10,29 +10,45 @@ from __future__ import annotations
 
 import fnmatch
 import string
-from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any
 
 from govlint.diagnostics import Diagnostic
 from govlint.document import Cell, Document, Paragraph, Table
 from govlint.facts import Facts
 from govlint.kinds.base import Finding, Rule
 from govlint.packs import PackSet, ensure_prepared, kind_module
+from govlint.record import Record
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs start-up time
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from typing import Any
 
 
-@dataclass
-class Settings:
+class Settings(Record):
     """What config and the command line say about one run."""
 
-    packs: list[str] = field(default_factory=list)  # replace automatic selection
-    select: list[str] = field(default_factory=list)  # ids or prefixes (GL3)
-    ignore: list[str] = field(default_factory=list)
-    severity: dict[str, str] = field(default_factory=dict)  # id → error|warning|info
-    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)  # glob → ids
-    year: int | None = None
-    issuer_kind: str | None = None  # "government" | "department" | None (infer)
-    previous: Document | None = None  # last year's report, for carry-over checks
+    __slots__ = ("packs", "select", "ignore", "severity", "per_file_ignores", "year", "issuer_kind", "previous")
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, unhashable (as before)
+
+    def __init__(
+        self,
+        packs: list[str] | None = None,  # replace automatic selection
+        select: list[str] | None = None,  # ids or prefixes (GL3)
+        ignore: list[str] | None = None,
+        severity: dict[str, str] | None = None,  # id → error|warning|info
+        per_file_ignores: dict[str, list[str]] | None = None,  # glob → ids
+        year: int | None = None,
+        issuer_kind: str | None = None,  # "government" | "department" | None (infer)
+        previous: Document | None = None,  # last year's report, for carry-over checks
+    ):
+        self.packs = [] if packs is None else packs
+        self.select = [] if select is None else select
+        self.ignore = [] if ignore is None else ignore
+        self.severity = {} if severity is None else severity
+        self.per_file_ignores = {} if per_file_ignores is None else per_file_ignores
+        self.year = year
+        self.issuer_kind = issuer_kind
+        self.previous = previous
 
 
 def _matches(rule_id: str, patterns: Iterable[str]) -> bool:

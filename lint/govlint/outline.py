@@ -29,9 +29,9 @@ Heuristics, chosen for precision (a body paragraph taken for a heading would hid
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from govlint.document import Block, Document, Paragraph, Section, Table
+from govlint.record import Record
 from govlint.text.normalize import Clean, fold, key
 
 CN_DIGITS = "〇零一二三四五六七八九十百"
@@ -83,12 +83,14 @@ _CIRCLED = {chr(0x2460 + i): i + 1 for i in range(20)}
 _PAREN_DIGIT = {chr(0x2474 + i): i + 1 for i in range(20)}
 
 
-@dataclass(frozen=True)
-class Label:
-    rung: str
-    label: str  # the numeral as written: "一", "1", "①"
-    number: int | None
-    end: int  # index in the text where the title starts
+class Label(Record):
+    __slots__ = ("rung", "label", "number", "end")
+
+    def __init__(self, rung: str, label: str, number: int | None, end: int):
+        self.rung = rung
+        self.label = label  # the numeral as written: "一", "1", "①"
+        self.number = number
+        self.end = end  # index in the text where the title starts
 
 
 def parse_label(text: str) -> Label | None:
@@ -113,14 +115,18 @@ def parse_label(text: str) -> Label | None:
     return None
 
 
-@dataclass
-class _Heading:
-    index: int
-    para: Paragraph
-    rank: float
-    label: Label | None
-    title: str
-    body: str | None
+class _Heading(Record):
+    __slots__ = ("index", "para", "rank", "label", "title", "body")
+    __hash__ = None  # type: ignore[assignment]  # mutable (as the dataclass it replaces)
+
+    def __init__(self, index: int, para: Paragraph, rank: float, label: Label | None, title: str,
+                 body: str | None):
+        self.index = index
+        self.para = para
+        self.rank = rank
+        self.label = label
+        self.title = title
+        self.body = body
 
 
 def _split_title(rest: str, rung: str) -> tuple[str, str | None] | None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from report_data import check_golden, clean_result, render, run_result
 
+from govlint import record
 from govlint.report.base import text_width
 from govlint.report.full import excerpt_window, wrap
 
@@ -117,7 +116,7 @@ def test_basis_can_be_hidden():
 
 def test_messages_are_not_rich_markup():
     result = run_result()
-    result.diagnostics = [dataclasses.replace(result.diagnostics[0], message="[bold]原样[/bold] :smile:")]
+    result.diagnostics = [record.replace(result.diagnostics[0], message="[bold]原样[/bold] :smile:")]
     assert "[bold]原样[/bold] :smile:" in render("full", result)
 
 

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from report_data import check_golden, clean_result, diagnostics, render
 
+from govlint import record
 from govlint.report.github import format_line
 
 LINE = re.compile(
@@ -36,7 +36,7 @@ def test_docx_location_moves_into_the_message():
 
 
 def test_escaping():
-    d = dataclasses.replace(diagnostics()[0], path="a,b:c%.md", message="50%\r\n完成: a,b", name="x-y")
+    d = record.replace(diagnostics()[0], path="a,b:c%.md", message="50%\r\n完成: a,b", name="x-y")
     line = format_line(d)
     assert line.startswith("::notice file=a%2Cb%3Ac%25.md,line=3,title=GL402 x-y::")
     assert line.endswith("::50%25%0D%0A完成: a,b")

@@ -1,9 +1,10 @@
 from __future__ import annotations
 
-import dataclasses
 import json
 
 from report_data import check_golden, clean_result, diagnostics, render, run_result
+
+from govlint import record
 
 
 def test_golden():
@@ -24,7 +25,7 @@ def test_code_quality_fields():
 def test_fingerprints_are_unique_even_for_identical_findings():
     result = run_result()
     cell = result.diagnostics[-1]
-    result.diagnostics = [*result.diagnostics, dataclasses.replace(cell, row=6, order=32)]
+    result.diagnostics = [*result.diagnostics, record.replace(cell, row=6, order=32)]
     fingerprints = [i["fingerprint"] for i in json.loads(render("gitlab", result))]
     assert len(set(fingerprints)) == len(fingerprints)
 
@@ -33,7 +34,7 @@ def test_fingerprints_survive_moves():
     result = run_result()
     before = json.loads(render("gitlab", result))
     result.diagnostics = [
-        dataclasses.replace(d, line=d.line + 5 if d.line else None, order=d.order + 1)
+        record.replace(d, line=d.line + 5 if d.line else None, order=d.order + 1)
         for d in result.diagnostics
     ]
     after = json.loads(render("gitlab", result))

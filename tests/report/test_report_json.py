@@ -38,9 +38,9 @@ def test_clean_run_is_an_empty_array():
 
 
 def test_values_with_decimals_still_serialise():
-    import dataclasses
+    from govlint import record
 
     result = run_result()
-    d = dataclasses.replace(result.diagnostics[0], values={"percent": Decimal("12.5"), "total": Decimal("3")})
+    d = record.replace(result.diagnostics[0], values={"percent": Decimal("12.5"), "total": Decimal("3")})
     result.diagnostics = [d]
     assert json.loads(render("json", result))[0]["values"] == {"percent": 12.5, "total": 3}

@@ -45,12 +45,12 @@ def test_suites_and_cases():
 
 
 def test_several_occurrences_in_one_failure():
-    import dataclasses
+    from govlint import record
 
     result = run_result()
     cell = result.diagnostics[-1]
     result.diagnostics.append(
-        dataclasses.replace(cell, row=6, location="表2 第6行 第3列", message="总计 9 ≠ 10")
+        record.replace(cell, row=6, location="表2 第6行 第3列", message="总计 9 ≠ 10")
     )
     root = _parse(render("junit", result))
     case = [c for c in root.iter("testcase") if c.get("classname") == DOCX and c.get("name") == "GL301"][0]
@@ -60,11 +60,11 @@ def test_several_occurrences_in_one_failure():
 
 
 def test_escaping_and_invalid_characters():
-    import dataclasses
+    from govlint import record
 
     result = run_result()
     error = next(d for d in result.diagnostics if d.severity == "error")
-    result.diagnostics = [dataclasses.replace(error, message='<a href="x">&\x0b</a>')]
+    result.diagnostics = [record.replace(error, message='<a href="x">&\x0b</a>')]
     root = _parse(render("junit", result))
     assert root.find(".//failure").get("message") == '<a href="x">&</a>'
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +9,7 @@ from pathlib import Path
 import pytest
 from report_data import DOCX, MD, diagnostics
 
+from govlint import record
 from govlint.report import FORMATS, UnknownFormatError, available, get
 from govlint.report.base import fingerprint, occurrence_keys, position
 
@@ -56,7 +56,7 @@ def test_fingerprint_is_sha256_hex():
 
 def test_fingerprint_ignores_positions_path_and_message():
     d = _by_rule("GL301", DOCX)
-    moved = dataclasses.replace(
+    moved = record.replace(
         d,
         path="renamed.docx",
         table=5,
@@ -75,8 +75,8 @@ def test_fingerprint_ignores_positions_path_and_message():
 
 def test_fingerprint_ignores_whitespace_only_edits():
     d = _by_rule("GL502", DOCX)
-    spaced = dataclasses.replace(d, excerpt=d.excerpt.replace("，", "， ").replace("XX", "XX\u3000"))
-    spaced = dataclasses.replace(spaced, span=(spaced.excerpt.index("XX"), spaced.excerpt.index("XX") + 2))
+    spaced = record.replace(d, excerpt=d.excerpt.replace("，", "， ").replace("XX", "XX\u3000"))
+    spaced = record.replace(spaced, span=(spaced.excerpt.index("XX"), spaced.excerpt.index("XX") + 2))
     assert fingerprint(spaced) == fingerprint(d)
 
 
@@ -86,12 +86,12 @@ def test_fingerprint_ignores_whitespace_only_edits():
 )
 def test_fingerprint_changes_with_identity(change):
     d = _by_rule("GL301", DOCX)
-    assert fingerprint(dataclasses.replace(d, **change)) != fingerprint(d)
+    assert fingerprint(record.replace(d, **change)) != fingerprint(d)
 
 
 def test_occurrence_keys_tell_identical_findings_apart():
     d = _by_rule("GL301", DOCX)
-    keys = occurrence_keys([d, dataclasses.replace(d, row=6), dataclasses.replace(d, path="other.docx")])
+    keys = occurrence_keys([d, record.replace(d, row=6), record.replace(d, path="other.docx")])
     assert keys[0][0] == keys[1][0] == keys[2][0]
     assert [n for _, n in keys] == [0, 1, 0]
 
@@ -102,5 +102,5 @@ def test_position():
     assert position(_by_rule("GL301", DOCX)) == "表2:5:3"
     assert position(_by_rule("GL502", DOCX)) == "第14段"
     assert position(_by_rule("GL101", DOCX)) == ""
-    table_only = dataclasses.replace(_by_rule("GL301", DOCX), row=None, col=None)
+    table_only = record.replace(_by_rule("GL301", DOCX), row=None, col=None)
     assert position(table_only) == "表2"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from pathlib import Path
@@ -11,6 +10,7 @@ import pytest
 from jsonschema import Draft4Validator
 from report_data import BROKEN, CLEAN, DOCX, MD, check_golden, clean_result, diagnostics, render, run_result
 
+from govlint import record
 from govlint.report.base import RunResult, fingerprint
 from govlint.report.sarif import to_uri
 
@@ -33,7 +33,7 @@ def _no_rule_info() -> RunResult:
 
 
 def _odd_paths() -> RunResult:
-    moved = [dataclasses.replace(d, path="/tmp/年报 草稿/报告 #1.md") for d in diagnostics() if d.path == MD]
+    moved = [record.replace(d, path="/tmp/年报 草稿/报告 #1.md") for d in diagnostics() if d.path == MD]
     return RunResult(moved, ["/tmp/年报 草稿/报告 #1.md", "sub\\dir\\x.md"], tool_version="")
 
 

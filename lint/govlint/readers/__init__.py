@@ -61,9 +61,8 @@ def _bound_tables(doc: Document) -> None:
     cells: a pipe row of 20,000 cells above 20,000 one-cell rows, or a Word cell with
     gridSpan=1000000000, would otherwise make a grid of billions of slots from a small file.
     Such a table keeps its first columns only, with a notice."""
-    from dataclasses import replace
-
     from govlint.document import Table
+    from govlint.record import replace
 
     for i, b in enumerate(doc.blocks):
         if not isinstance(b, Table) or b.rows * b.cols <= max(MAX_GRID_SLOTS, 4 * len(b.cells)):

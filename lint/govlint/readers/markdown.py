@@ -35,7 +35,6 @@ than waiting for it. Below the limit the worst case (short lines) stays under ab
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 
 from govlint.document import Anchor, Block, Comment, Document, Paragraph, Source
 from govlint.errors import InputError
@@ -49,6 +48,7 @@ from govlint.readers.pipetable import (
     strip_line,
     table_from_lines,
 )
+from govlint.record import Record
 
 _PARSER = None
 MAX_PARSED_CHARS = 2_000_000
@@ -142,11 +142,14 @@ def _plain_fallback(path: str, text: str, raw: list[str], why: str) -> Document:
 # --- comments ----------------------------------------------------------------------------------
 
 
-@dataclass
-class _RawComment:
-    text: str
-    line: int
-    column: int
+class _RawComment(Record):
+    __slots__ = ("text", "line", "column")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, text: str, line: int, column: int):
+        self.text = text
+        self.line = line
+        self.column = column
 
 
 def _remove_comments(lines: list[SrcLine], found: list[_RawComment] | None) -> list[SrcLine]:
@@ -216,13 +219,16 @@ def _remove_comments(lines: list[SrcLine], found: list[_RawComment] | None) -> l
 # --- the builder -------------------------------------------------------------------------------
 
 
-@dataclass
-class _Item:
+class _Item(Record):
     """An open list item: its marker and the 0-based line it starts on."""
 
-    ordered: bool
-    marker: str
-    line: int
+    __slots__ = ("ordered", "marker", "line")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, ordered: bool, marker: str, line: int):
+        self.ordered = ordered
+        self.marker = marker
+        self.line = line
 
 
 class _Builder:

@@ -29,16 +29,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
 from govlint.document import Cell, Source, Table
+from govlint.record import Record
 
 # (text, line, column) of one cell as found in the source, before grid placement.
 CellSpec = tuple[str, int, int]
 
 
-@dataclass
-class SrcLine:
+class SrcLine(Record):
     """One line of source text as a reader sees it: stripped text plus where it stands.
 
     `pieces` maps offsets in `text` to 1-based columns: [(offset, column), ...] sorted by offset;
@@ -47,11 +46,16 @@ class SrcLine:
     after `text` in the source line (for border pipes).
     """
 
-    line: int
-    text: str
-    pieces: list[tuple[int, int]] = field(default_factory=list)
-    lead_ws: bool = False
-    trail_ws: bool = False
+    __slots__ = ("line", "text", "pieces", "lead_ws", "trail_ws")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, line: int, text: str, pieces: list[tuple[int, int]] | None = None,
+                 lead_ws: bool = False, trail_ws: bool = False):
+        self.line = line
+        self.text = text
+        self.pieces = [] if pieces is None else pieces
+        self.lead_ws = lead_ws
+        self.trail_ws = trail_ws
 
     @property
     def column(self) -> int:
@@ -179,15 +183,19 @@ def split_row(src: SrcLine) -> list[CellSpec]:
     return cells
 
 
-@dataclass
-class _Slot:
-    text: str
-    row: int
-    col: int
-    line: int
-    column: int
-    col_span: int = 1
-    row_span: int = 1
+class _Slot(Record):
+    __slots__ = ("text", "row", "col", "line", "column", "col_span", "row_span")
+    __hash__ = None  # type: ignore[assignment]  # mutable
+
+    def __init__(self, text: str, row: int, col: int, line: int, column: int, col_span: int = 1,
+                 row_span: int = 1):
+        self.text = text
+        self.row = row
+        self.col = col
+        self.line = line
+        self.column = column
+        self.col_span = col_span
+        self.row_span = row_span
 
 
 def grid_table(index: int, rows: list[list[CellSpec]], caption: str | None = None) -> Table:

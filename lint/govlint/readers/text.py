@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from govlint.document import Anchor, Block, Document, Format, Paragraph, Source
+from govlint.document import Anchor, Block, Document, Paragraph, Source
 from govlint.errors import InputError
 from govlint.readers import flattable
 from govlint.readers.pipetable import (
@@ -35,6 +35,10 @@ from govlint.readers.pipetable import (
     make_line,
     table_from_lines,
 )
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from govlint.document import Format
 
 
 def read_text(path: str, text: str) -> Document:

@@ -14,10 +14,10 @@ here: `full` pulls in rich, the others only the standard library.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING
 
 from govlint.errors import GovlintError
 
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs start-up time
 if TYPE_CHECKING:
     from govlint.report.base import Reporter
 

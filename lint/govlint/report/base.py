@@ -11,17 +11,25 @@ text is inserted above.
 
 from __future__ import annotations
 
-import hashlib
 import unicodedata
-from dataclasses import dataclass, field
-from decimal import Decimal
-from fractions import Fraction
-from typing import Any, Literal, Protocol, TextIO
 
 from govlint import __version__
-from govlint.diagnostics import SEVERITY_RANK, Diagnostic, Severity
+from govlint.diagnostics import SEVERITY_RANK
+from govlint.record import Record
 
-Lang = Literal["zh", "en"]
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs start-up time
+if TYPE_CHECKING:
+    from typing import Any, Literal, Protocol, TextIO
+
+    from govlint.diagnostics import Diagnostic, Severity
+
+    Lang = Literal["zh", "en"]
+
+    class Reporter(Protocol):
+        """A report module: any object (usually the module itself) with this `render`."""
+
+        def render(self, result: RunResult, stream: TextIO, options: ReportOptions) -> None: ...
+
 
 SEVERITY_WORDS: dict[str, dict[str, str]] = {
     "zh": {"error": "错误", "warning": "警告", "info": "提示"},
@@ -29,22 +37,33 @@ SEVERITY_WORDS: dict[str, dict[str, str]] = {
 }
 
 
-@dataclass(frozen=True)
-class RuleInfo:
+class RuleInfo(Record):
     """A rule as the loaded packs define it (SARIF `rules`, `govlint explain`, statistics)."""
 
-    id: str
-    name: str
-    severity: Severity
-    pack: str
-    basis: str = ""
-    message_template: str = ""
-    doc: str = ""
-    help_uri: str | None = None
+    __slots__ = ("id", "name", "severity", "pack", "basis", "message_template", "doc", "help_uri")
+
+    def __init__(
+        self,
+        id: str,  # noqa: A002 (the field's name)
+        name: str,
+        severity: Severity,
+        pack: str,
+        basis: str = "",
+        message_template: str = "",
+        doc: str = "",
+        help_uri: str | None = None,
+    ):
+        self.id = id
+        self.name = name
+        self.severity = severity
+        self.pack = pack
+        self.basis = basis
+        self.message_template = message_template
+        self.doc = doc
+        self.help_uri = help_uri
 
 
-@dataclass
-class RunResult:
+class RunResult(Record):
     """Everything one run produced.
 
     diagnostics: sorted by `Diagnostic.sort_key()`; reporters keep that order.
@@ -53,31 +72,46 @@ class RunResult:
     rules: the rules that ran, by id (a diagnostic whose rule is missing here is still reported).
     """
 
-    diagnostics: list[Diagnostic]
-    files: list[str]
-    errors: list[tuple[str, str]] = field(default_factory=list)
-    rules: dict[str, RuleInfo] = field(default_factory=dict)
-    tool_version: str = __version__
+    __slots__ = ("diagnostics", "files", "errors", "rules", "tool_version")
+    __hash__ = None  # type: ignore[assignment]  # mutable: compared by value, unhashable (as before)
+
+    def __init__(
+        self,
+        diagnostics: list[Diagnostic],
+        files: list[str],
+        errors: list[tuple[str, str]] | None = None,
+        rules: dict[str, RuleInfo] | None = None,
+        tool_version: str = __version__,
+    ):
+        self.diagnostics = diagnostics
+        self.files = files
+        self.errors = [] if errors is None else errors
+        self.rules = {} if rules is None else rules
+        self.tool_version = tool_version
 
     def all_paths(self) -> list[str]:
         """Linted files, then any path only a diagnostic names, in first-seen order."""
         return list(dict.fromkeys([*self.files, *(d.path for d in self.diagnostics)]))
 
 
-@dataclass(frozen=True)
-class ReportOptions:
-    lang: Lang = "zh"  # labels only; diagnostic messages stay as the packs wrote them
-    color: bool = False
-    ascii: bool = False  # no Unicode decorations (box drawing, ellipsis, middle dot)
-    width: int | None = None  # terminal width for `full`; None = 100
-    statistics: bool = False  # `full` appends the per-rule counts table
-    show_basis: bool = True
+class ReportOptions(Record):
+    __slots__ = ("lang", "color", "ascii", "width", "statistics", "show_basis")
 
-
-class Reporter(Protocol):
-    """A report module: any object (usually the module itself) with this `render`."""
-
-    def render(self, result: RunResult, stream: TextIO, options: ReportOptions) -> None: ...
+    def __init__(
+        self,
+        lang: Lang = "zh",  # labels only; diagnostic messages stay as the packs wrote them
+        color: bool = False,
+        ascii: bool = False,  # noqa: A002  # no Unicode decorations (box drawing, ellipsis, middle dot)
+        width: int | None = None,  # terminal width for `full`; None = 100
+        statistics: bool = False,  # `full` appends the per-rule counts table
+        show_basis: bool = True,
+    ):
+        self.lang = lang
+        self.color = color
+        self.ascii = ascii
+        self.width = width
+        self.statistics = statistics
+        self.show_basis = show_basis
 
 
 # -- fingerprints -------------------------------------------------------------------------------
@@ -105,6 +139,8 @@ def fingerprint(d: Diagnostic) -> str:
         start, end = d.span
         spanned = d.excerpt[max(start, 0) : max(end, 0)]
     parts = (d.rule, _squash(d.section or ""), _squash(d.excerpt), _squash(spanned))
+    import hashlib  # here: only fingerprinting formats and the baseline pay its import
+
     return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
@@ -185,6 +221,9 @@ def text_width(text: str) -> int:
 
 def json_default(value: Any) -> Any:
     """For `json.dumps(default=...)`: numbers packs may compute with, anything else as text."""
+    from decimal import Decimal  # here: only JSON output needs them
+    from fractions import Fraction
+
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     if isinstance(value, Fraction):

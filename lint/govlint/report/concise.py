@@ -13,10 +13,14 @@ problem-matchers work whatever --lang is. Line breaks inside messages become spa
 
 from __future__ import annotations
 
-from typing import TextIO
+from govlint.report.base import position
 
-from govlint.diagnostics import Diagnostic
-from govlint.report.base import ReportOptions, RunResult, position
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from govlint.diagnostics import Diagnostic
+    from govlint.report.base import ReportOptions, RunResult
 
 
 def format_line(d: Diagnostic) -> str:

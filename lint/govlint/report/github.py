@@ -11,10 +11,12 @@ become %3A and %2C. Needs no token or `security-events: write`, unlike SARIF upl
 
 from __future__ import annotations
 
-from typing import TextIO
-
 from govlint.diagnostics import Diagnostic
 from govlint.report.base import ReportOptions, RunResult
+
+TYPE_CHECKING = False  # typing is for type checkers only
+if TYPE_CHECKING:
+    from typing import TextIO
 
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 

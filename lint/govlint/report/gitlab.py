@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import TextIO
 
 from govlint.report.base import ReportOptions, RunResult, occurrence_keys
+
+TYPE_CHECKING = False  # typing is for type checkers only
+if TYPE_CHECKING:
+    from typing import TextIO
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
 

@@ -9,9 +9,12 @@ indented by 2. A clean run prints `[]`.
 from __future__ import annotations
 
 import json
-from typing import TextIO
 
 from govlint.report.base import ReportOptions, RunResult, json_default
+
+TYPE_CHECKING = False  # typing is for type checkers only
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def render(result: RunResult, stream: TextIO, options: ReportOptions) -> None:

@@ -21,7 +21,6 @@ toolExecutionNotifications and make executionSuccessful false.
 from __future__ import annotations
 
 import json
-from typing import Any, TextIO
 from urllib.parse import quote
 
 from govlint.diagnostics import Diagnostic
@@ -34,6 +33,10 @@ from govlint.report.base import (
     json_default,
     local_location,
 )
+
+TYPE_CHECKING = False  # typing is for type checkers only
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/govlint/"

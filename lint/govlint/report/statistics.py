@@ -10,9 +10,12 @@ display width, so a user pack's Chinese rule names still line up. Prints nothing
 from __future__ import annotations
 
 from collections import Counter
-from typing import TextIO
 
 from govlint.report.base import SEVERITY_WORDS, ReportOptions, RunResult, text_width
+
+TYPE_CHECKING = False  # typing is for type checkers only
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def rows(result: RunResult, lang: str = "zh") -> list[tuple[str, str, str, str]]:
