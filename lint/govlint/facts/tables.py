@@ -29,34 +29,47 @@ similarity (a typo such as 其他法律行政止公开). Numbering, where both s
 
 from __future__ import annotations
 
-import difflib
-import json
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
-from decimal import Decimal
-from functools import lru_cache
-from typing import Any
+from functools import cache, lru_cache
 
-from govlint.document import Cell, Paragraph, Section, Table
+from govlint.document import Paragraph, Table
+from govlint.record import Record
 from govlint.text.normalize import fold, key
 from govlint.text.numbers import CellValue, parse_cell
 
+TYPE_CHECKING = False  # typing-only imports: not paid at run time
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+    from decimal import Decimal
+    from typing import Any
+
+    from govlint.document import Cell, Section
+
 # --- labels --------------------------------------------------------------------------------------
 
-_NUMBERING = re.compile(
-    r"^\s*(?:"
-    r"(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.．]"
-    r"|[（(]\s*(?P<pcn>[一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?"
-    r"|(?P<ar>\d{1,2})\s*(?:[、．]|\.(?!\d))"
-    r"|[（(]\s*(?P<par>\d{1,2})\s*[）)]\s*[、.．]?"
-    r"|(?P<circ>[⑴-⒇①-⑳])\s*[、.．]?"
-    r"|(?P<rom>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[、.．]?"
-    r")\s*"
-)
+# Compiled on first use: importing this module (partition and percentage take `fmt` from it)
+# must not cost the regex compilation in runs that never read a table.
+@cache
+def _numbering_rx() -> re.Pattern[str]:
+    return re.compile(
+        r"^\s*(?:"
+        r"(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.．]"
+        r"|[（(]\s*(?P<pcn>[一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?"
+        r"|(?P<ar>\d{1,2})\s*(?:[、．]|\.(?!\d))"
+        r"|[（(]\s*(?P<par>\d{1,2})\s*[）)]\s*[、.．]?"
+        r"|(?P<circ>[⑴-⒇①-⑳])\s*[、.．]?"
+        r"|(?P<rom>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[、.．]?"
+        r")\s*"
+    )
+
+
+@cache
+def _note_rx() -> re.Pattern[str]:
+    return re.compile(r"[（(][^（）()]{3,}(?:[）)]|$)")
+
+
 _CN = {c: i for i, c in enumerate("〇一二三四五六七八九", 0)}
-_NOTE = re.compile(r"[（(][^（）()]{3,}(?:[）)]|$)")
 
 
 def _cn_int(s: str) -> int:
@@ -86,26 +99,32 @@ def _numbering(m: re.Match[str]) -> str:
     return f"rom{'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ'.index(g['rom']) + 1}"
 
 
-@dataclass(frozen=True)
-class Label:
+class Label(Record):
     """A label as matching sees it: numbering token, key without numbering, and without notes."""
 
-    text: str
-    num: str | None
-    full: str
-    core: str
+    __slots__ = ("text", "num", "full", "core")
+
+    def __init__(self, text: str, num: str | None, full: str, core: str):
+        self.text = text
+        self.num = num
+        self.full = full
+        self.core = core
 
     def __str__(self) -> str:
         return self.text
 
 
+@lru_cache(maxsize=1 << 14)
 def label(text: str) -> Label:
+    """The Label of a text. Cached: packs and tables repeat the same labels many times (every
+    table rule parses the same catalogue; a row path repeats its group label); a Label is a
+    value and is never changed."""
     f = fold(text).strip()
-    m = _NUMBERING.match(f)
+    m = _numbering_rx().match(f)
     num = _numbering(m) if m and m.end() < len(f) else None
     rest = f[m.end():] if num else f
     full = key(rest)
-    core = key(_NOTE.sub("", rest)) or full
+    core = key(_note_rx().sub("", rest)) or full
     return Label(text.strip(), num, full, core)
 
 
@@ -119,7 +138,6 @@ def addr(spec: str | Sequence[str]) -> Addr:
     return tuple(label(s) for s in spec)
 
 
-@lru_cache(maxsize=1 << 16)
 def quality(a: Label, b: Label, fuzzy: bool = True) -> int:
     """How well address label `a` matches table label `b`: 3 exact, 2 containment, 1 similar."""
     if a.num and b.num and a.num != b.num:
@@ -133,9 +151,17 @@ def quality(a: Label, b: Label, fuzzy: bool = True) -> int:
         return 2
     if len(y) >= 4 and y in a.full:
         return 2
-    if fuzzy and len(x) >= 5 and len(y) >= 4 and difflib.SequenceMatcher(None, x, y).ratio() >= 0.8:
+    if fuzzy and len(x) >= 5 and len(y) >= 4 and _similar(x, y):
         return 1
     return 0
+
+
+@lru_cache(maxsize=1 << 16)
+def _similar(x: str, y: str) -> bool:
+    """A typo away (ratio ≥ 0.8); the one costly comparison, so cached by the two keys."""
+    import difflib  # only when two long labels differ: most runs never get here
+
+    return difflib.SequenceMatcher(None, x, y).ratio() >= 0.8
 
 
 def match_path(address: Addr, path: Sequence[Label]) -> int | None:
@@ -171,38 +197,52 @@ def under_path(address: Addr, path: Sequence[Label]) -> int | None:
 # --- views ---------------------------------------------------------------------------------------
 
 
-@dataclass(eq=False)
-class Column:
-    index: int  # 0-based among the view's data columns
-    path: tuple[Label, ...]
+class Column(Record):
+    __slots__ = ("index", "path")
+    __eq__ = object.__eq__  # identity: a column of one view
+    __hash__ = object.__hash__
+
+    def __init__(self, index: int, path: tuple[Label, ...]):
+        self.index = index  # 0-based among the view's data columns
+        self.path = path
 
     @property
     def title(self) -> str:
         return "".join(f"「{lab.text}」" for lab in self.path[-2:]) or f"第{self.index + 1}个数据列"
 
 
-@dataclass(eq=False)
-class Row:
-    table: Table
-    grid_row: int  # 1-based row in its table
-    path: tuple[Label, ...]
-    cells: list[Cell | None]  # aligned to the view's columns
-    label_cells: list[Cell]
-    damaged: bool = False  # text where a figure belongs, or a figure among the labels
+class Row(Record):
+    __slots__ = ("table", "grid_row", "path", "cells", "label_cells", "damaged")
+    __eq__ = object.__eq__  # identity: a row of one view
+    __hash__ = object.__hash__
+
+    def __init__(self, table: Table, grid_row: int, path: tuple[Label, ...], cells: list[Cell | None],
+                 label_cells: list[Cell], damaged: bool = False):
+        self.table = table
+        self.grid_row = grid_row  # 1-based row in its table
+        self.path = path
+        self.cells = cells  # aligned to the view's columns
+        self.label_cells = label_cells
+        self.damaged = damaged  # text where a figure belongs, or a figure among the labels
 
     @property
     def title(self) -> str:
         return f"「{self.path[-1].text}」" if self.path else f"第{self.grid_row}行"
 
 
-@dataclass(eq=False)
-class View:
-    tables: list[Table]
-    section: Section | None
-    columns: list[Column]
-    rows: list[Row]
-    header_cells: list[Cell] = field(default_factory=list)
-    headerless: bool = False
+class View(Record):
+    __slots__ = ("tables", "section", "columns", "rows", "header_cells", "headerless")
+    __eq__ = object.__eq__  # identity: one logical table of one document
+    __hash__ = object.__hash__
+
+    def __init__(self, tables: list[Table], section: Section | None, columns: list[Column], rows: list[Row],
+                 header_cells: list[Cell] | None = None, headerless: bool = False):
+        self.tables = tables
+        self.section = section
+        self.columns = columns
+        self.rows = rows
+        self.header_cells = [] if header_cells is None else header_cells
+        self.headerless = headerless
 
     @property
     def table(self) -> Table:
@@ -261,11 +301,15 @@ def _distinct(cells: Iterable[Cell | None]) -> list[Cell]:
     return out
 
 
-_FLAT = re.compile(r"^(?P<p>[^：:]{1,16})[：:](?P<c>.+)$")
+@cache
+def _flat_rx() -> re.Pattern[str]:
+    return re.compile(r"^(?P<p>[^：:]{1,16})[：:](?P<c>.+)$")
 
 
 def _split_flat(text: str) -> tuple[str | None, str]:
-    m = _FLAT.match(text.strip())
+    if "：" not in text and ":" not in text:
+        return None, text.strip()  # most cells: no 'parent：child' to split
+    m = _flat_rx().match(text.strip())
     if m and not re.search(r"[，。；,;]", m["p"]) and _balanced(m["p"]):
         return m["p"].strip(), m["c"].strip()
     return None, text.strip()
@@ -275,23 +319,27 @@ def _balanced(s: str) -> bool:
     return s.count("（") + s.count("(") == s.count("）") + s.count(")")
 
 
-_PAGE_NO = re.compile(r"^[-—－–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—－–\s]*$")
+@cache
+def _page_no_rx() -> re.Pattern[str]:
+    return re.compile(r"^[-—－–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—－–\s]*$")
 
 
 def _caption_line(t: Table) -> str | None:
     if not t.caption:
         return None
-    lines = [x.strip() for x in t.caption.splitlines() if x.strip() and not _PAGE_NO.match(x.strip())]
+    lines = [x.strip() for x in t.caption.splitlines() if x.strip() and not _page_no_rx().match(x.strip())]
     line = lines[-1] if lines else ""
     if not line or len(line) > 30 or re.search(r"[。；;]", line):
         return None
     return line
 
 
-@dataclass
 class _Segment:
-    header: list[int]  # 0-based grid rows
-    data: list[int]
+    __slots__ = ("header", "data")
+
+    def __init__(self, header: list[int], data: list[int]):
+        self.header = header  # 0-based grid rows
+        self.data = data
 
 
 def _segments(t: Table, grid: list[list[Cell | None]]) -> list[_Segment]:
@@ -485,21 +533,25 @@ def build_views(tables: Sequence[tuple[Table, Section | None]], top_of=None) -> 
 # --- catalogue and instances ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Record):
     """A standard table as a catalogue in the packs describes it."""
 
-    name: str  # 表三
-    title: str  # 收到和处理政府信息公开申请情况
-    rows: tuple[Label, ...]
-    cols: tuple[Label, ...]
-    min: int
+    __slots__ = ("name", "title", "rows", "cols", "min")
+
+    def __init__(self, name: str, title: str, rows: tuple[Label, ...], cols: tuple[Label, ...], min: int):
+        self.name = name  # 表三
+        self.title = title  # 收到和处理政府信息公开申请情况
+        self.rows = rows
+        self.cols = cols
+        self.min = min
 
 
-@dataclass(frozen=True)
-class Catalogue:
-    entries: tuple[Entry, ...]
-    fingerprint: str
+class Catalogue(Record):
+    __slots__ = ("entries", "fingerprint")
+
+    def __init__(self, entries: tuple[Entry, ...], fingerprint: str):
+        self.entries = entries
+        self.fingerprint = fingerprint
 
     def get(self, name: str) -> Entry | None:
         return next((e for e in self.entries if e.name == name), None)
@@ -529,6 +581,8 @@ def parse_catalogue(spec: Any, key_name: str = "tables") -> Catalogue:
             raise _err(key_name, f"table '{name}': min must be a positive integer")
         entries.append(Entry(str(name), str(e.get("title") or name), tuple(label(x) for x in rows),
                              tuple(label(x) for x in cols), m))
+    import json  # already loaded by the CLI; not a cost of importing this module
+
     return Catalogue(tuple(entries), json.dumps(spec, ensure_ascii=False, sort_keys=True))
 
 
@@ -541,13 +595,15 @@ def score(view: View, entry: Entry) -> int:
     return len(_found(entry.rows, rows)) + len(_found(entry.cols, cols))
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(Record):
     """One data cell of a view: the row and column it stands in, and its value."""
 
-    view: View
-    row: Row
-    col: Column
+    __slots__ = ("view", "row", "col")
+
+    def __init__(self, view: View, row: Row, col: Column):
+        self.view = view
+        self.row = row
+        self.col = col
 
     @property
     def cell(self) -> Cell | None:
@@ -577,12 +633,16 @@ class Slot:
         return f"表{self.table.index} 第{self.row.grid_row}行"
 
 
-@dataclass(eq=False)
-class Instance:
+class Instance(Record):
     """A standard table found in the document: one or more views recognised as the same entry."""
 
-    entry: Entry
-    views: list[View]
+    __slots__ = ("entry", "views")
+    __eq__ = object.__eq__  # identity: one table of one document
+    __hash__ = object.__hash__
+
+    def __init__(self, entry: Entry, views: list[View]):
+        self.entry = entry
+        self.views = views
 
     @property
     def name(self) -> str:
@@ -752,19 +812,22 @@ def previous_facts(facts):
 # --- what rule kinds share: cell references, numbers in messages --------------------------------
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(Record):
     """A reference to data cells of a standard table, as packs write it:
     {row: 标签 | [路径]} one row; {group: 标签} a group label's rows (the row itself if it holds
     figures, else the rows under it); {rows_under: 标签} the rows under a label; {col: 标签} a
     column; {except: [标签, …]} rows left out. Any of row/group/rows_under with or without col."""
 
-    row: Addr | None = None
-    group: Addr | None = None
-    under: Addr | None = None
-    col: Addr | None = None
-    exclude: tuple[Addr, ...] = ()
-    text: str = ""
+    __slots__ = ("row", "group", "under", "col", "exclude", "text")
+
+    def __init__(self, row: Addr | None = None, group: Addr | None = None, under: Addr | None = None,
+                 col: Addr | None = None, exclude: tuple[Addr, ...] = (), text: str = ""):
+        self.row = row
+        self.group = group
+        self.under = under
+        self.col = col
+        self.exclude = exclude
+        self.text = text
 
     @property
     def multi(self) -> bool:

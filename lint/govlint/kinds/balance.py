@@ -19,23 +19,29 @@ not be read confidently is skipped. The finding points at the first `right` row'
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from govlint.facts import Facts
 from govlint.facts import tables as T
 from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
+from govlint.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
-@dataclass(frozen=True)
-class Params:
-    catalogue: T.Catalogue
-    table: str
-    columns: tuple[T.Addr, ...] | None  # None: every data column
-    left: tuple[T.Ref, ...]
-    right: tuple[T.Ref, ...]
+class Params(Record):
+    __slots__ = ("catalogue", "table", "columns", "left", "right")
+
+    def __init__(self, catalogue: T.Catalogue, table: str, columns: tuple[T.Addr, ...] | None,
+                 left: tuple[T.Ref, ...], right: tuple[T.Ref, ...]):
+        self.catalogue = catalogue
+        self.table = table
+        self.columns = columns  # None: every data column
+        self.left = left
+        self.right = right
 
 
 def prepare(params: dict) -> Params:

@@ -13,18 +13,22 @@ not be read confidently (damaged rows, unnamed columns) are skipped.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-
 from govlint.facts import Facts
 from govlint.facts import tables as T
 from govlint.kinds.base import Finding, Rule
+from govlint.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
-@dataclass(frozen=True)
-class Params:
-    catalogue: T.Catalogue
-    tables: tuple[str, ...]
+class Params(Record):
+    __slots__ = ("catalogue", "tables")
+
+    def __init__(self, catalogue: T.Catalogue, tables: tuple[str, ...]):
+        self.catalogue = catalogue
+        self.tables = tables
 
 
 def prepare(params: dict) -> Params:

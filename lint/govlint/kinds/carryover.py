@@ -20,38 +20,47 @@ Cells that are blank, text or in tables read with damage are skipped.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from govlint.facts import Facts
 from govlint.facts import tables as T
 from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
+from govlint.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
-@dataclass(frozen=True)
-class Carry:
-    table: str
-    this: T.Ref
-    last: T.Ref
-    columns: tuple[T.Addr, ...]
+class Carry(Record):
+    __slots__ = ("table", "this", "last", "columns")
+
+    def __init__(self, table: str, this: T.Ref, last: T.Ref, columns: tuple[T.Addr, ...]):
+        self.table = table
+        self.this = this
+        self.last = last
+        self.columns = columns
 
 
-@dataclass(frozen=True)
-class Stock:
-    table: str
-    rows: tuple[T.Addr, ...]
-    this: T.Addr
-    plus: T.Addr
-    minus: T.Addr
+class Stock(Record):
+    __slots__ = ("table", "rows", "this", "plus", "minus")
+
+    def __init__(self, table: str, rows: tuple[T.Addr, ...], this: T.Addr, plus: T.Addr, minus: T.Addr):
+        self.table = table
+        self.rows = rows
+        self.this = this
+        self.plus = plus
+        self.minus = minus
 
 
-@dataclass(frozen=True)
-class Params:
-    catalogue: T.Catalogue
-    carry: Carry | None
-    stock: Stock | None
+class Params(Record):
+    __slots__ = ("catalogue", "carry", "stock")
+
+    def __init__(self, catalogue: T.Catalogue, carry: Carry | None, stock: Stock | None):
+        self.catalogue = catalogue
+        self.carry = carry
+        self.stock = stock
 
 
 def prepare(params: dict) -> Params:

@@ -30,8 +30,6 @@ from tables read confidently (no damaged rows, every column named).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from govlint.facts import Facts
@@ -40,31 +38,45 @@ from govlint.facts import tables as T
 from govlint.kinds._util import Guarded, guarded
 from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
+from govlint.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
-@dataclass(frozen=True)
-class Quantity:
-    name: str
-    table: str | None
-    cells: tuple[T.Ref, ...]
-    also: tuple[tuple[T.Ref, ...], ...]
-    text: tuple[re.Pattern[str], ...]
+class Quantity(Record):
+    __slots__ = ("name", "table", "cells", "also", "text")
+
+    def __init__(self, name: str, table: str | None, cells: tuple[T.Ref, ...],
+                 also: tuple[tuple[T.Ref, ...], ...], text: tuple[re.Pattern[str], ...]):
+        self.name = name
+        self.table = table
+        self.cells = cells
+        self.also = also
+        self.text = text
 
 
-@dataclass(frozen=True)
-class Claim:
-    pattern: re.Pattern[str]
-    context: re.Pattern[str] | None
-    contradicted_by: tuple[str, ...]
+class Claim(Record):
+    __slots__ = ("pattern", "context", "contradicted_by")
+
+    def __init__(self, pattern: re.Pattern[str], context: re.Pattern[str] | None,
+                 contradicted_by: tuple[str, ...]):
+        self.pattern = pattern
+        self.context = context
+        self.contradicted_by = contradicted_by
 
 
-@dataclass(frozen=True)
-class Params:
-    catalogue: T.Catalogue | None
-    prefix: re.Pattern[str] | None
-    units: frozenset[str]
-    quantities: tuple[Quantity, ...]
-    claims: tuple[Claim, ...]
+class Params(Record):
+    __slots__ = ("catalogue", "prefix", "units", "quantities", "claims")
+
+    def __init__(self, catalogue: T.Catalogue | None, prefix: re.Pattern[str] | None, units: frozenset[str],
+                 quantities: tuple[Quantity, ...], claims: tuple[Claim, ...]):
+        self.catalogue = catalogue
+        self.prefix = prefix
+        self.units = units
+        self.quantities = quantities
+        self.claims = claims
 
 
 def _rx(s, k: str) -> Guarded:

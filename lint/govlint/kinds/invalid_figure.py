@@ -18,21 +18,27 @@ label (a row label pushed into the figures is damage, not content).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 
 from govlint.facts import Facts
 from govlint.facts import tables as T
 from govlint.kinds.base import Finding, Rule
+from govlint.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
-@dataclass(frozen=True)
-class Params:
-    catalogue: T.Catalogue
-    tables: tuple[str, ...]
-    allow_negative: tuple[T.Ref, ...]
-    allow_fraction: tuple[T.Ref, ...]
-    max_damaged_rows: int
+class Params(Record):
+    __slots__ = ("catalogue", "tables", "allow_negative", "allow_fraction", "max_damaged_rows")
+
+    def __init__(self, catalogue: T.Catalogue, tables: tuple[str, ...], allow_negative: tuple[T.Ref, ...],
+                 allow_fraction: tuple[T.Ref, ...], max_damaged_rows: int):
+        self.catalogue = catalogue
+        self.tables = tables
+        self.allow_negative = allow_negative
+        self.allow_fraction = allow_fraction
+        self.max_damaged_rows = max_damaged_rows
 
 
 def prepare(params: dict) -> Params:

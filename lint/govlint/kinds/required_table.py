@@ -15,18 +15,22 @@ their own) is still present; table-structure judges its shape.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-
 from govlint.facts import Facts
 from govlint.facts import tables as T
 from govlint.kinds.base import Finding, Rule
+from govlint.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
-@dataclass(frozen=True)
-class Params:
-    catalogue: T.Catalogue
-    required: tuple[str, ...]
+class Params(Record):
+    __slots__ = ("catalogue", "required")
+
+    def __init__(self, catalogue: T.Catalogue, required: tuple[str, ...]):
+        self.catalogue = catalogue
+        self.required = required
 
 
 def prepare(params: dict) -> Params:

@@ -34,35 +34,44 @@ values {total, parts, sum}.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
 
 from govlint.facts import Facts
 from govlint.facts import tables as T
 from govlint.kinds import partition as partition_kind
 from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
+from govlint.record import Record
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from typing import Any
 
 
-@dataclass(frozen=True)
-class Identity:
-    table: str
-    for_each: str  # column | row | none
-    columns: tuple[T.Addr, ...]
-    rows: tuple[T.Addr, ...]
-    total: T.Ref
-    parts: tuple[T.Ref, ...]
-    min_parts: int
+class Identity(Record):
+    __slots__ = ("table", "for_each", "columns", "rows", "total", "parts", "min_parts")
+
+    def __init__(self, table: str, for_each: str, columns: tuple[T.Addr, ...], rows: tuple[T.Addr, ...],
+                 total: T.Ref, parts: tuple[T.Ref, ...], min_parts: int):
+        self.table = table
+        self.for_each = for_each  # column | row | none
+        self.columns = columns
+        self.rows = rows
+        self.total = total
+        self.parts = parts
+        self.min_parts = min_parts
 
 
-@dataclass(frozen=True)
-class Params:
-    catalogue: T.Catalogue | None
-    identities: tuple[Identity, ...]
-    free_tables: dict | None
-    partition: Any
+class Params(Record):
+    __slots__ = ("catalogue", "identities", "free_tables", "partition")
+
+    def __init__(self, catalogue: T.Catalogue | None, identities: tuple[Identity, ...],
+                 free_tables: dict | None, partition: Any):
+        self.catalogue = catalogue
+        self.identities = identities
+        self.free_tables = free_tables
+        self.partition = partition
 
 
 def prepare(params: dict) -> Params:

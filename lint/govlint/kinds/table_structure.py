@@ -24,46 +24,57 @@ The message takes {detail}.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-
 from govlint.document import Cell, Table
 from govlint.facts import Facts
 from govlint.facts import tables as T
 from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
+from govlint.record import Record
 from govlint.text.normalize import key
 
-
-@dataclass(frozen=True)
-class Expect:
-    rows: tuple[tuple[T.Label, ...], ...]
-    cols: tuple[tuple[T.Label, ...], ...]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
-@dataclass(frozen=True)
-class Split:
-    table: str
-    row: T.Addr
-    into: tuple[T.Label, ...]
-    template: str
-    text: str
+class Expect(Record):
+    __slots__ = ("rows", "cols")
+
+    def __init__(self, rows: tuple[tuple[T.Label, ...], ...], cols: tuple[tuple[T.Label, ...], ...]):
+        self.rows = rows
+        self.cols = cols
 
 
-@dataclass(frozen=True)
-class Foreign:
-    label: T.Label
-    template: str
-    instead: str
+class Split(Record):
+    __slots__ = ("table", "row", "into", "template", "text")
+
+    def __init__(self, table: str, row: T.Addr, into: tuple[T.Label, ...], template: str, text: str):
+        self.table = table
+        self.row = row
+        self.into = into
+        self.template = template
+        self.text = text
 
 
-@dataclass(frozen=True)
-class Params:
-    catalogue: T.Catalogue
-    expect: dict[str, Expect]
-    split: tuple[Split, ...]
-    foreign: tuple[Foreign, ...]
-    min_found: float
+class Foreign(Record):
+    __slots__ = ("label", "template", "instead")
+
+    def __init__(self, label: T.Label, template: str, instead: str):
+        self.label = label
+        self.template = template
+        self.instead = instead
+
+
+class Params(Record):
+    __slots__ = ("catalogue", "expect", "split", "foreign", "min_found")
+
+    def __init__(self, catalogue: T.Catalogue, expect: dict[str, Expect], split: tuple[Split, ...],
+                 foreign: tuple[Foreign, ...], min_found: float):
+        self.catalogue = catalogue
+        self.expect = expect
+        self.split = split
+        self.foreign = foreign
+        self.min_found = min_found
 
 
 def _alts(x, k: str) -> tuple[T.Label, ...]:
