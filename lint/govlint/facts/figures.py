@@ -22,10 +22,10 @@ Everything is computed once per document and cached on the Facts.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from govlint.document import Paragraph, Section
+from govlint.record import Record
 from govlint.text.numbers import Number, find_numbers
 
 _SENTENCE_END = "。！？!?"
@@ -38,45 +38,55 @@ _SHORT_FROM = re.compile(r".*(?:全年|本年度?|累计|共计|合计|总计|�
 _LABEL_CUT = "因对在向从据按将把"  # prepositions a long label can start after
 
 
-@dataclass(frozen=True)
-class Figure:
-    paragraph: Paragraph
-    section: Section | None
-    order: int  # index among the paragraph's figures
-    value: Decimal
-    unit: str | None
-    kind: str  # count | amount | percent
-    approx: bool
-    raw: str
-    start: int  # in the clean text
-    end: int
-    span: tuple[int, int]  # in the paragraph's original text
-    label: str  # clause words before the number, whitespace removed
-    after: str  # clause words after the number (and its unit)
-    sentence: int
-    paren: int | None  # offset of the opening bracket it stands in, None outside brackets
-    paren_intro: str  # words between that bracket and the figure
+class Figure(Record):
+    __slots__ = ("paragraph", "section", "order", "value", "unit", "kind", "approx", "raw", "start",
+                 "end", "span", "label", "after", "sentence", "paren", "paren_intro")
+
+    def __init__(self, paragraph: Paragraph, section: Section | None, order: int, value: Decimal,
+                 unit: str | None, kind: str, approx: bool, raw: str, start: int, end: int,
+                 span: tuple[int, int], label: str, after: str, sentence: int, paren: int | None,
+                 paren_intro: str):
+        self.paragraph = paragraph
+        self.section = section
+        self.order = order  # index among the paragraph's figures
+        self.value = value
+        self.unit = unit
+        self.kind = kind  # count | amount | percent
+        self.approx = approx
+        self.raw = raw
+        self.start = start  # in the clean text
+        self.end = end
+        self.span = span  # in the paragraph's original text
+        self.label = label  # clause words before the number, whitespace removed
+        self.after = after  # clause words after the number (and its unit)
+        self.sentence = sentence
+        self.paren = paren  # offset of the opening bracket it stands in, None outside brackets
+        self.paren_intro = paren_intro  # words between that bracket and the figure
 
     @property
     def short_label(self) -> str:
         return short_label(self.label)
 
 
-@dataclass(frozen=True)
-class Partition:
-    total: Figure
-    parts: tuple[Figure, ...]
-    marker: str  # the word that opened the list: 其中
-    exhaustive: bool  # a part is called 其他/其它/其余
-    at: int  # offset of the marker in the clean text
+class Partition(Record):
+    __slots__ = ("total", "parts", "marker", "exhaustive", "at")
+
+    def __init__(self, total: Figure, parts: tuple[Figure, ...], marker: str, exhaustive: bool, at: int):
+        self.total = total
+        self.parts = parts
+        self.marker = marker  # the word that opened the list: 其中
+        self.exhaustive = exhaustive  # a part is called 其他/其它/其余
+        self.at = at  # offset of the marker in the clean text
 
 
-@dataclass(frozen=True)
-class Share:
-    percent: Figure
-    count: Figure
-    group: tuple[Figure, ...]  # counts paired with one 分别-list of percentages (else (count,))
-    phrase: str  # what the share is of, as written: 占「公开信息总数」比例
+class Share(Record):
+    __slots__ = ("percent", "count", "group", "phrase")
+
+    def __init__(self, percent: Figure, count: Figure, group: tuple[Figure, ...], phrase: str):
+        self.percent = percent
+        self.count = count
+        self.group = group  # counts paired with one 分别-list of percentages (else (count,))
+        self.phrase = phrase  # what the share is of, as written: 占「公开信息总数」比例
 
 
 def short_label(text: str) -> str:

@@ -18,28 +18,32 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from govlint.facts import Facts
 from govlint.facts import tables as T
 from govlint.kinds._util import bad as _err
 from govlint.kinds._util import guarded
 from govlint.kinds.base import Finding, Rule
+from govlint.record import Record
 from govlint.text.normalize import fold
 
 
-@dataclass(frozen=True)
-class Figure:
-    table: str
-    ref: T.Ref
-    reason: str
+class Figure(Record):
+    __slots__ = ("table", "ref", "reason")
+
+    def __init__(self, table: str, ref: T.Ref, reason: str):
+        self.table = table
+        self.ref = ref
+        self.reason = reason
 
 
-@dataclass(frozen=True)
-class Params:
-    catalogue: T.Catalogue
-    issuer: re.Pattern[str]
-    figures: tuple[Figure, ...]
+class Params(Record):
+    __slots__ = ("catalogue", "issuer", "figures")
+
+    def __init__(self, catalogue: T.Catalogue, issuer: re.Pattern[str], figures: tuple[Figure, ...]):
+        self.catalogue = catalogue
+        self.issuer = issuer
+        self.figures = figures
 
 
 def prepare(params: dict) -> Params:

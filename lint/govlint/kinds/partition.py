@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 
 from govlint.facts import Facts
@@ -26,12 +25,15 @@ from govlint.facts import figures as F
 from govlint.facts import tables as T
 from govlint.kinds._util import guarded
 from govlint.kinds.base import Finding, Rule
+from govlint.record import Record
 
 
-@dataclass(frozen=True)
-class Params:
-    exhaustive_totals: re.Pattern[str] | None
-    min_parts: int
+class Params(Record):
+    __slots__ = ("exhaustive_totals", "min_parts")
+
+    def __init__(self, exhaustive_totals: re.Pattern[str] | None, min_parts: int):
+        self.exhaustive_totals = exhaustive_totals
+        self.min_parts = min_parts
 
 
 def prepare(params: dict | None) -> Params:

@@ -23,20 +23,22 @@ taken as correct (precision over recall). Changes (比上年下降11.5%) and rat
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from govlint.facts import Facts
 from govlint.facts import figures as F
 from govlint.facts import tables as T
 from govlint.kinds.base import Finding, Rule
+from govlint.record import Record
 from govlint.text.normalize import key
 
 
-@dataclass(frozen=True)
-class Params:
-    lookback: int
-    truncation: bool
+class Params(Record):
+    __slots__ = ("lookback", "truncation")
+
+    def __init__(self, lookback: int, truncation: bool):
+        self.lookback = lookback
+        self.truncation = truncation
 
 
 def prepare(params: dict) -> Params:

@@ -16,28 +16,33 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, replace
 
+from govlint.record import Record, replace
 from govlint.text.normalize import fold
 
 
-@dataclass(frozen=True)
-class DateMatch:
-    year: int | None
-    month: int | None
-    day: int | None
-    start: int
-    end: int  # exclusive
-    raw: str
-    valid: bool = True
+class DateMatch(Record):
+    __slots__ = ("year", "month", "day", "start", "end", "raw", "valid")
+
+    def __init__(self, year: int | None, month: int | None, day: int | None, start: int, end: int,
+                 raw: str, valid: bool = True):
+        self.year = year
+        self.month = month
+        self.day = day
+        self.start = start
+        self.end = end  # exclusive
+        self.raw = raw
+        self.valid = valid
 
 
-@dataclass(frozen=True)
-class DateRange:
-    start: DateMatch
-    end: DateMatch  # inherits year (and month) from `start` when the text leaves them out
-    start_pos: int  # includes a leading 自/从
-    end_pos: int  # includes a trailing 止/为止
+class DateRange(Record):
+    __slots__ = ("start", "end", "start_pos", "end_pos")
+
+    def __init__(self, start: DateMatch, end: DateMatch, start_pos: int, end_pos: int):
+        self.start = start
+        self.end = end  # inherits year (and month) from `start` when the text leaves them out
+        self.start_pos = start_pos  # includes a leading 自/从
+        self.end_pos = end_pos  # includes a trailing 止/为止
 
 
 _CN_DIGIT = "零〇○一二三四五六七八九"

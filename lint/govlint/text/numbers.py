@@ -36,9 +36,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from govlint.record import Record
 from govlint.text.dates import find_dates
 from govlint.text.normalize import fold
 
@@ -70,24 +70,29 @@ AMOUNT_UNITS = ("元",)
 ZERO_MARKERS = frozenset({"—", "——", "－", "-", "--", "–", "―", "/", "／", "\\", "无"})
 
 
-@dataclass(frozen=True)
-class Number:
-    value: Decimal
-    start: int
-    end: int  # exclusive; covers the number, 余/多, a multiplier and the unit
-    raw: str
-    unit: str | None
-    approx: bool
-    percent: bool
-    kind: str  # one of KINDS
+class Number(Record):
+    __slots__ = ("value", "start", "end", "raw", "unit", "approx", "percent", "kind")
+
+    def __init__(self, value: Decimal, start: int, end: int, raw: str, unit: str | None, approx: bool,
+                 percent: bool, kind: str):
+        self.value = value
+        self.start = start
+        self.end = end  # exclusive; covers the number, 余/多, a multiplier and the unit
+        self.raw = raw
+        self.unit = unit
+        self.approx = approx
+        self.percent = percent
+        self.kind = kind  # one of KINDS
 
 
-@dataclass(frozen=True)
-class CellValue:
-    kind: str  # "number" | "blank" | "zero-marker" | "text"
-    value: Decimal | None
-    unit: str | None
-    raw: str
+class CellValue(Record):
+    __slots__ = ("kind", "value", "unit", "raw")
+
+    def __init__(self, kind: str, value: Decimal | None, unit: str | None, raw: str):
+        self.kind = kind  # "number" | "blank" | "zero-marker" | "text"
+        self.value = value
+        self.unit = unit
+        self.raw = raw
 
 
 # --- Chinese numerals -------------------------------------------------------------------------
