@@ -4,23 +4,39 @@ prepare each rule with its kind, and pick the packs that apply to a document.
 A broken pack is a `PackError` naming file, line and key. Validation (jsonschema, ~80 ms to
 import) runs only when a pack's content hash is not in the cache of packs already validated;
 packs are loaded and compiled once per run, not per file.
+
+Parsing YAML costs ~35 ms per run (`import yaml` and PyYAML's Python constructor), so the data a
+pack parses to is cached too, as `marshal` under the cache directory, keyed by the sha256 of the
+pack's text: a run whose packs have not changed never imports yaml. The cache is only a speed-up:
+an unreadable, corrupt or unwritable cache (a read-only home) means parsing the YAML again.
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib
+import marshal
 import os
 import re
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from govlint.errors import PackError
 from govlint.kinds import KINDS
 from govlint.kinds.base import Rule
+from govlint.record import Record
 from govlint.resources import rules_dir, schemas_dir
+
+TYPE_CHECKING = False  # no typing import at run time
+if TYPE_CHECKING:
+    from typing import Any
+
+try:  # the small built-in module: hashlib's OpenSSL binding costs ~3 ms to import
+    from _sha256 import sha256
+except ImportError:  # Python 3.12+, or a build without it
+    try:
+        from _sha2 import sha256
+    except ImportError:
+        from hashlib import sha256
 
 MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_RULES = 2000
@@ -28,16 +44,20 @@ MAX_YAML_NODES = 200_000
 MAX_YAML_DEPTH = 200
 
 
-@dataclass
-class Pack:
-    id: str
-    title: str
-    path: str
-    applies: dict[str, Any]
-    extends: list[str]
-    rules: list[Rule]
-    # all rules after composing extends (own rules override inherited ones with the same id)
-    effective: list[Rule] = field(default_factory=list)
+class Pack(Record):
+    __slots__ = ("id", "title", "path", "applies", "extends", "rules", "effective")
+    __hash__ = None  # mutable (compose() fills `effective`)
+
+    def __init__(self, id: str, title: str, path: str, applies: dict[str, Any], extends: list[str],
+                 rules: list[Rule], effective: list[Rule] | None = None):
+        self.id = id
+        self.title = title
+        self.path = path
+        self.applies = applies
+        self.extends = extends
+        self.rules = rules
+        # all rules after composing extends (own rules override inherited ones with the same id)
+        self.effective = [] if effective is None else effective
 
     def applies_to(self, kind: str, year: int | None) -> bool:
         a = self.applies or {}
@@ -144,9 +164,77 @@ def _line_of(text: str, path_parts: list) -> int | None:
     return line
 
 
-def _cache_dir() -> Path:
+def _cache_root() -> Path:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "govlint" / "validated"
+    return Path(base) / "govlint"
+
+
+def _cache_dir() -> Path:
+    """Where the markers of validated packs and configs live (empty files named by hash)."""
+    return _cache_root() / "validated"
+
+
+# What a cached parse holds; change it when the cached data or its meaning changes.
+_PARSED_TAG = b"govlint parsed pack 1\0"
+_MAGIC = b"GLPK1"  # then the sha256 of the payload, then the payload (marshal)
+
+
+def _parsed_file(text: str) -> Path:
+    return _cache_root() / "parsed" / sha256(_PARSED_TAG + text.encode("utf-8")).hexdigest()
+
+
+def _read_parsed(f: Path) -> Any:
+    """The data cached in `f`, or None when it is missing, unreadable or corrupt (a miss)."""
+    try:
+        with open(f, "rb") as fh:
+            blob = fh.read()
+    except OSError:
+        return None
+    head = len(_MAGIC)
+    payload = blob[head + 32:]
+    if blob[:head] != _MAGIC or sha256(payload).digest() != blob[head:head + 32]:
+        return None
+    try:
+        data = marshal.loads(payload)
+    except (EOFError, ValueError, TypeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _write_parsed(f: Path, data: Any) -> None:
+    """Cache parsed data atomically (a temporary file renamed into place), or not at all."""
+    try:
+        payload = marshal.dumps(data)
+    except ValueError:  # a value marshal cannot store (a YAML date, say): parse every time
+        return
+    import tempfile
+
+    tmp = None
+    try:
+        f.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=f.parent, prefix=f.name[:16], suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(_MAGIC + sha256(payload).digest() + payload)
+        os.replace(tmp, f)
+    except OSError:  # a read-only home, a full disk: work without the cache
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def parse(text: str, path: str, use_cache: bool = True) -> Any:
+    """`_yaml_load(text)` through the cache of parsed packs (see the module doc)."""
+    if not use_cache:
+        return _yaml_load(text, path)
+    f = _parsed_file(text)
+    data = _read_parsed(f)
+    if data is None:
+        data = _yaml_load(text, path)
+        if isinstance(data, dict):  # anything else is refused by the caller
+            _write_parsed(f, data)
+    return data
 
 
 @cache
@@ -159,7 +247,7 @@ def _schema(name: str) -> dict:
 def validate(data: Any, text: str, path: str, schema_name: str = "rulepack.schema.json",
              use_cache: bool = True) -> None:
     """Validate against a JSON Schema; raise PackError(file, line, key) on the first error."""
-    digest = hashlib.sha256((schema_name + "\0").encode() + text.encode("utf-8")).hexdigest()
+    digest = sha256((schema_name + "\0").encode() + text.encode("utf-8")).hexdigest()
     marker = _cache_dir() / digest
     if use_cache and marker.exists():
         return
@@ -209,7 +297,7 @@ def load_file(path: str | Path, use_cache: bool = True) -> tuple[dict, str]:
         raise PackError(str(p), "rule pack is not UTF-8 text") from None
     except OSError as e:
         raise PackError(str(p), f"cannot read: {e.strerror or e}") from None
-    data = _yaml_load(text, str(p))
+    data = parse(text, str(p), use_cache)
     if not isinstance(data, dict):
         raise PackError(str(p), "a rule pack is a mapping with id, title and rules", 1)
     rules = data.get("rules")
@@ -259,11 +347,16 @@ def _make_rules(data: dict, text: str, path: str, eager: bool = True) -> list[Ru
 
 
 def ensure_prepared(rule: Rule) -> Rule:
-    """Prepare a lazily loaded built-in rule (import its kind, compile its parameters) once."""
+    """Prepare a lazily loaded built-in rule (import its kind, compile its parameters) once.
+    Only built-in rules are lazy, and their patterns are trusted: compiled with `re`."""
     if rule.compiled is LAZY:
         mod = kind_module(rule.kind)
-        compiled = mod.prepare(rule.params) if hasattr(mod, "prepare") else None
-        object.__setattr__(rule, "compiled", compiled)  # frozen dataclass: filled in once
+        compiled = None
+        if hasattr(mod, "prepare"):
+            from govlint.kinds._util import prepare_builtin
+
+            compiled = prepare_builtin(mod.prepare, rule.params)
+        object.__setattr__(rule, "compiled", compiled)  # filled in once (Rule may be frozen)
     return rule
 
 

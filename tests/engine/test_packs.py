@@ -1,6 +1,7 @@
 """Rule packs: every built-in pack validates, every rule has fail and pass examples that behave
 as declared (the meta-test), and broken packs fail with file:line: key: reason."""
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -95,3 +96,149 @@ def test_rules_check_runs_a_users_pack(tmp_path):
     r = subprocess.run([sys.executable, "-m", "govlint", "rules", "check", str(p)], capture_output=True, text=True)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "ok (1 rules" in r.stdout
+
+
+# --- the cache of parsed packs ------------------------------------------------------------------
+
+LOAD_AND_LIST_MODULES = """
+import sys
+from govlint import packs
+ps = packs.load()
+print(len(ps.packs), 'yaml' in sys.modules)
+"""
+
+
+def _run(code: str, cache: Path) -> str:
+    import os
+
+    env = dict(os.environ, XDG_CACHE_HOME=str(cache))
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    return r.stdout.split()
+
+
+def test_a_second_load_does_not_import_yaml(tmp_path):
+    assert _run(LOAD_AND_LIST_MODULES, tmp_path / "cache") == ["6", "True"]  # a cold cache: parsed
+    assert list((tmp_path / "cache" / "govlint" / "parsed").iterdir())
+    assert _run(LOAD_AND_LIST_MODULES, tmp_path / "cache") == ["6", "False"]
+
+
+def _data(ps):
+    return {pid: [(r.id, r.params, r.examples, r.message) for r in p.rules] for pid, p in ps.packs.items()}
+
+
+def test_cached_packs_are_the_parsed_packs(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = packs.load(use_cache=False)
+    first = packs.load()  # parses and writes the cache
+    second = packs.load()  # reads it
+    assert _data(first) == _data(fresh) == _data(second)
+    assert all(a.applies == b.applies and a.extends == b.extends
+               for a, b in zip(fresh.packs.values(), second.packs.values(), strict=True))
+
+
+@pytest.mark.parametrize("damage", [b"", b"GLPK1", b"garbage" * 20, "truncate", "flip"])
+def test_a_corrupt_cache_file_is_a_miss(tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    fresh = packs.load(use_cache=False)
+    packs.load()
+    files = list((tmp_path / "govlint" / "parsed").iterdir())
+    assert len(files) == 6
+    for f in files:
+        blob = f.read_bytes()
+        if damage == "truncate":
+            f.write_bytes(blob[:len(blob) // 2])
+        elif damage == "flip":  # a changed byte inside the payload
+            f.write_bytes(blob[:-10] + bytes([blob[-10] ^ 1]) + blob[-9:])
+        else:
+            f.write_bytes(damage)
+    assert _data(packs.load()) == _data(fresh)
+    assert all(f.read_bytes()[:5] == b"GLPK1" and f.stat().st_size > 100 for f in files)  # rewritten
+
+
+def test_a_changed_pack_is_parsed_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    p = _write(tmp_path, "id: p\ntitle: t\nrules:\n" + GOOD_RULE)
+    assert packs.load([str(p)], builtin=False).packs["p"].rules[0].params["patterns"] == ["a"]
+    p.write_text("id: p\ntitle: t\nrules:\n" + GOOD_RULE.replace("['a']", "['b']"), encoding="utf-8")
+    assert packs.load([str(p)], builtin=False).packs["p"].rules[0].params["patterns"] == ["b"]
+
+
+def test_packs_load_without_a_writable_cache(tmp_path, monkeypatch):
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # mkdir under a file fails
+    assert _data(packs.load()) == _data(packs.load(use_cache=False))
+
+
+def test_a_broken_pack_is_reported_from_a_warm_cache(tmp_path, monkeypatch):
+    """The cache holds parsed data only: validation still runs (and names the line) on every miss."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    p = _write(tmp_path, "id: p\ntitle: t\ncolour: red\nrules: []\n")
+    for _ in range(2):
+        with pytest.raises(PackError, match="unknown key 'colour'") as e:
+            packs.load([str(p)], builtin=False)
+        assert str(e.value).startswith(f"{p}:3:")
+
+
+# --- built-in patterns run with `re` -------------------------------------------------------------
+
+def _patterns(obj, seen=None):
+    """Every compiled pattern inside what a kind's prepare() returned."""
+    from govlint.kinds._util import Guarded
+
+    seen = set() if seen is None else seen
+    if id(obj) in seen:
+        return
+    seen.add(id(obj))
+    if isinstance(obj, Guarded):
+        obj = obj.rx
+    if hasattr(obj, "finditer") and hasattr(obj, "pattern"):
+        yield obj
+    elif isinstance(obj, dict):
+        for v in obj.values():
+            yield from _patterns(v, seen)
+    elif isinstance(obj, (list, tuple, set, frozenset)):
+        for v in obj:
+            yield from _patterns(v, seen)
+    elif hasattr(obj, "__slots__") or hasattr(obj, "__dict__"):
+        names = getattr(type(obj), "__slots__", ()) or list(getattr(obj, "__dict__", {}))
+        for n in names:
+            yield from _patterns(getattr(obj, n, None), seen)
+
+
+def _texts():
+    """Texts to compare `re` and `regex` on: the examples, the rules' own examples, odd characters."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "examples").glob("*.md"))]
+    for pack in packs.load(use_cache=False).packs.values():
+        for r in pack.rules:
+            texts += [t for ts in r.examples.values() for t in ts if isinstance(t, str)]
+    texts.append("ＸＸ件 xx人 Ⅻ ﬁ ſ K µ İı ß \x1c\x1d\x1e\x1f\x85\xa0\u2028\u3000 a\u0301 ١٢٣ 〇 ⅷ _ é")
+    return texts
+
+
+def test_builtin_patterns_compile_with_re_and_mean_the_same_as_with_regex():
+    """Built-in rules are prepared with `re` (no timeouts, no `regex` import); the patterns must not
+    use regex-only syntax and must find the same matches as they did with `regex` (V0)."""
+    import regex
+
+    ps = packs.load(use_cache=False)
+    found = []
+    for pack in ps.packs.values():
+        for rule in pack.rules:
+            found += [(rule.id, p) for p in _patterns(packs.ensure_prepared(rule).compiled)]
+    assert len({p.pattern for _, p in found}) > 40
+    texts = _texts()
+    for rule_id, p in found:
+        assert isinstance(p, re.Pattern), (rule_id, p)
+        alt = regex.compile(p.pattern, p.flags & ~re.UNICODE | regex.V0)
+        for t in texts:
+            assert [m.span() for m in p.finditer(t)] == [m.span() for m in alt.finditer(t)], (rule_id, p.pattern)
+
+
+def test_user_packs_compile_with_regex(tmp_path):
+    import regex
+
+    p = _write(tmp_path, "id: p\ntitle: t\nrules:\n" + GOOD_RULE.replace("['a']", "['\\p{Han}+']"))
+    rule = packs.load([str(p)], use_cache=False, builtin=False).packs["p"].rules[0]
+    assert all(isinstance(x, regex.Pattern) for x in rule.compiled)

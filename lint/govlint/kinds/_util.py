@@ -1,6 +1,6 @@
 """Helpers shared by kinds: compiling pack regexes safely and scanning paragraphs with them.
 
-Every regular expression that comes from a rule pack is untrusted: a pack author (or whoever
+Every regular expression that comes from a user's rule pack is untrusted: a pack author (or whoever
 edits `.govlint.yaml` in a pull request) can write a catastrophic pattern such as '(a|a)+$'. So:
 
 - `compile_one` / `compile_patterns` refuse patterns longer than MAX_PATTERN characters and
@@ -11,16 +11,26 @@ edits `.govlint.yaml` in a pull request) can write a catastrophic pattern such a
   out for that long, it is no longer run (it matches nothing), so a catastrophic pattern over a
   draft of thousands of paragraphs costs seconds, not TIMEOUT × paragraphs. `timed_out()` lists the
   patterns that did.
+
+The built-in packs (rules/*.yaml) are trusted: their patterns are reviewed, tested with `re` by
+the test suite and run on every report of the corpus. `prepare_builtin` prepares a built-in rule
+with its patterns compiled by the standard `re` module, which is already imported and matches
+without the per-call overhead of a timeout; `regex` (10–40 ms to import) is imported only when a
+user's pack is loaded. The helpers below take either kind of pattern.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
 
-import regex
+TYPE_CHECKING = False  # no typing import at run time
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
-from govlint.document import Paragraph, Section
-from govlint.facts import Facts
+    import regex
+
+    from govlint.document import Paragraph, Section
+    from govlint.facts import Facts
 
 MAX_PATTERN = 500
 TIMEOUT = 0.5  # seconds a single pack regex may run on one text
@@ -28,19 +38,38 @@ BUDGET = 1.0  # seconds of timeouts one pattern may cost a process before it is 
 
 _lost: dict[int, float] = {}  # id(pattern) → seconds lost to timeouts
 _patterns: dict[int, regex.Pattern] = {}  # keeps the patterns alive, so ids stay unique
+_trusted = False  # True while prepare_builtin runs: compile with `re`
+_RE_PATTERN = re.Pattern
 
 
-def compile_one(p: object, key: str, flags: int = 0) -> regex.Pattern:
+def prepare_builtin(prepare, params: dict):
+    """`prepare(params)` for a rule of a built-in pack: its patterns are compiled with `re`."""
+    global _trusted
+    was, _trusted = _trusted, True
+    try:
+        return prepare(params)
+    finally:
+        _trusted = was
+
+
+def compile_one(p: object, key: str, flags: int = 0) -> regex.Pattern | re.Pattern:
     """Compile one pack pattern; ValueError (with .key) if it is not a string, too long or bad."""
     if not isinstance(p, str) or len(p) > MAX_PATTERN:
         raise bad(key, f"each pattern must be a string of at most {MAX_PATTERN} characters")
+    if _trusted:
+        try:
+            return re.compile(p, flags)
+        except (re.error, OverflowError, RecursionError, ValueError) as e:
+            raise bad(key, f"bad regular expression {p!r}: {e}") from None
+    import regex  # only for users' packs: 10–40 ms to import
+
     try:
         return regex.compile(p, flags | regex.V0)
     except (regex.error, OverflowError, RecursionError, ValueError) as e:
         raise bad(key, f"bad regular expression {p!r}: {e}") from None
 
 
-def compile_patterns(params: dict, key: str, required: bool = True) -> list[regex.Pattern]:
+def compile_patterns(params: dict, key: str, required: bool = True) -> list:
     pats = params.get(key)
     if pats is None and not required:
         return []
@@ -75,8 +104,13 @@ def timed_out() -> list[str]:
     return [_patterns[k].pattern for k in _lost if k in _patterns]
 
 
-def search(p: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None):
+# Each helper runs a built-in pattern (an `re.Pattern`) directly and a user's (`regex`) with the
+# time limit.
+
+def search(p, text: str, pos: int = 0, endpos: int | None = None):
     """p.search with a time limit: a catastrophic pattern gives no match, not a hang."""
+    if p.__class__ is _RE_PATTERN:
+        return p.search(text, pos) if endpos is None else p.search(text, pos, endpos)
     t = _timeout(p)
     if t is None:
         return None
@@ -89,7 +123,9 @@ def search(p: regex.Pattern, text: str, pos: int = 0, endpos: int | None = None)
         return None
 
 
-def match(p: regex.Pattern, text: str, pos: int = 0):
+def match(p, text: str, pos: int = 0):
+    if p.__class__ is _RE_PATTERN:
+        return p.match(text, pos)
     t = _timeout(p)
     if t is None:
         return None
@@ -100,7 +136,9 @@ def match(p: regex.Pattern, text: str, pos: int = 0):
         return None
 
 
-def fullmatch(p: regex.Pattern, text: str):
+def fullmatch(p, text: str):
+    if p.__class__ is _RE_PATTERN:
+        return p.fullmatch(text)
     t = _timeout(p)
     if t is None:
         return None
@@ -111,7 +149,9 @@ def fullmatch(p: regex.Pattern, text: str):
         return None
 
 
-def finditer(p: regex.Pattern, text: str) -> list:
+def finditer(p, text: str) -> list:
+    if p.__class__ is _RE_PATTERN:
+        return list(p.finditer(text))
     t = _timeout(p)
     if t is None:
         return []
@@ -123,12 +163,12 @@ def finditer(p: regex.Pattern, text: str) -> list:
 
 
 class Guarded:
-    """A compiled pack pattern whose every run has the time limit: a drop-in for the methods
-    kinds call on a pattern (search, match, fullmatch, finditer)."""
+    """A compiled pack pattern whose every run has the time limit (for a user's pattern): a
+    drop-in for the methods kinds call on a pattern (search, match, fullmatch, finditer)."""
 
     __slots__ = ("rx", "pattern")
 
-    def __init__(self, rx: regex.Pattern):
+    def __init__(self, rx):
         self.rx, self.pattern = rx, rx.pattern
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None):
@@ -149,7 +189,7 @@ def guarded(p: object, key: str) -> Guarded:
     return Guarded(compile_one(p, key))
 
 
-def scan(facts: Facts, patterns: list[regex.Pattern], *, cells: bool = False
+def scan(facts: Facts, patterns: list, *, cells: bool = False
          ) -> Iterator[tuple[Paragraph | None, Section | None, int, int, object]]:
     """Yield (paragraph, section, start, end, match) for every match in the report's paragraphs
     (and, with cells=True, table cells as (table, section, ...) with the cell in the match's
