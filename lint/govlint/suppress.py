@@ -38,33 +38,47 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from functools import cache
 
-from govlint.diagnostics import Diagnostic
-from govlint.document import Block, Comment, Document, Paragraph, Table
+from govlint.document import Paragraph, Table
+from govlint.record import Record, replace
 
-_DIRECTIVE = re.compile(
-    r"\s*govlint\s*(?:[-:–—]\s*)?(disable-next-line|disable-line|disable-file|disable|enable)(?![\w-])(.*)\Z",
-    re.I | re.S,
-)
-_ID = r"(?:ALL|[A-Za-z][A-Za-z0-9_-]+?[0-9]+)(?![A-Za-z0-9_])"
-_IDS = re.compile(rf"[\s:]*({_ID}(?:[\s,、;]+{_ID})*)", re.I)
-_SEP = re.compile(r"[\s,、;]+")
+TYPE_CHECKING = False  # no typing import at run time
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from govlint.diagnostics import Diagnostic
+    from govlint.document import Block, Comment, Document
+
 _KEY = "_suppression"  # internal: which suppression a GL901 candidate stands for
 
 
-@dataclass(frozen=True)
-class Directive:
+@cache
+def _regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(directive, ids, separator): compiled on first use, as most documents have no comments."""
+    ident = r"(?:ALL|[A-Za-z][A-Za-z0-9_-]+?[0-9]+)(?![A-Za-z0-9_])"
+    return (
+        re.compile(r"\s*govlint\s*(?:[-:–—]\s*)?(disable-next-line|disable-line|disable-file|disable|enable)"
+                   r"(?![\w-])(.*)\Z", re.I | re.S),
+        re.compile(rf"[\s:]*({ident}(?:[\s,、;]+{ident})*)", re.I),
+        re.compile(r"[\s,、;]+"),
+    )
+
+
+class Directive(Record):
     """One parsed `govlint-…` comment."""
 
-    action: str  # "disable" | "disable-next-line" | "disable-file" | "enable"
-    rules: tuple[str, ...] | None  # ids or prefixes, upper case; None = every rule
-    reason: str
-    comment: Comment
-    first: int | None = None  # block index the comment stands at (Markdown) or its range (Word)
-    last: int | None = None
-    inline: bool = False  # Markdown: the comment sits inside block `first`, not before it
+    __slots__ = ("action", "rules", "reason", "comment", "first", "last", "inline")
+
+    def __init__(self, action: str, rules: tuple[str, ...] | None, reason: str, comment: Comment,
+                 first: int | None = None, last: int | None = None, inline: bool = False):
+        self.action = action  # "disable" | "disable-next-line" | "disable-file" | "enable"
+        self.rules = rules  # ids or prefixes, upper case; None = every rule
+        self.reason = reason
+        self.comment = comment
+        self.first = first  # block index the comment stands at (Markdown) or its range (Word)
+        self.last = last
+        self.inline = inline  # Markdown: the comment sits inside block `first`, not before it
 
     @property
     def label(self) -> str:
@@ -73,18 +87,19 @@ class Directive:
 
 def parse_directive(text: str) -> tuple[str, tuple[str, ...] | None, str] | None:
     """(action, rules or None, reason) of a comment's text, or None if it is no directive."""
+    directive_re, ids_re, sep_re = _regexes()
     folded, starts = _fold(text)
-    m = _DIRECTIVE.match(folded)
+    m = directive_re.match(folded)
     if m is None:
         return None
     action = m.group(1).lower()
     if action == "disable-line":
         action = "disable-next-line"
     at = m.start(2)
-    ids = _IDS.match(folded, at)
+    ids = ids_re.match(folded, at)
     rules: tuple[str, ...] | None = None
     if ids:
-        rules = tuple(dict.fromkeys(t.upper() for t in _SEP.split(ids.group(1)) if t))
+        rules = tuple(dict.fromkeys(t.upper() for t in sep_re.split(ids.group(1)) if t))
         at = ids.end()
     reason = text[starts[at]:] if at < len(folded) else ""  # the reason as written, not folded
     reason = reason.strip().lstrip("-–—:：()（）").strip()
@@ -108,15 +123,19 @@ def _match(rule_id: str, patterns) -> bool:
     return any(rule_id == p or rule_id.startswith(p) or p == "ALL" for p in patterns)
 
 
-@dataclass
-class Segment:
+class Segment(Record):
     """Blocks start..end (inclusive; end None = to the end) where `rules` (None = all) are off,
     except those matching `excluded` (re-enabled by a `govlint-enable ID`)."""
 
-    start: int
-    end: int | None
-    rules: tuple[str, ...] | None
-    excluded: frozenset[str] = frozenset()
+    __slots__ = ("start", "end", "rules", "excluded")
+    __hash__ = None  # mutable (an enable closes `end`)
+
+    def __init__(self, start: int, end: int | None, rules: tuple[str, ...] | None,
+                 excluded: frozenset[str] = frozenset()):
+        self.start = start
+        self.end = end
+        self.rules = rules
+        self.excluded = excluded
 
     def covers(self, rule_id: str, block: int) -> bool:
         if block < self.start or (self.end is not None and block > self.end):
@@ -126,12 +145,16 @@ class Segment:
         return not _match(rule_id, self.excluded)
 
 
-@dataclass
-class Suppression:
-    directive: Directive
-    segments: list[Segment] = field(default_factory=list)
-    file_level: bool = False
-    used: int = 0  # diagnostics it suppressed
+class Suppression(Record):
+    __slots__ = ("directive", "segments", "file_level", "used")
+    __hash__ = None  # mutable (`used` counts)
+
+    def __init__(self, directive: Directive, segments: list[Segment] | None = None, file_level: bool = False,
+                 used: int = 0):
+        self.directive = directive
+        self.segments = [] if segments is None else segments
+        self.file_level = file_level
+        self.used = used  # diagnostics it suppressed
 
     def covers(self, rule_id: str, block: int | None) -> bool:
         if self.file_level:
@@ -222,10 +245,13 @@ def _enable(sups: list[Suppression], d: Directive) -> None:
 
 
 # --- per-document state shared by the GL901 kind and apply() ----------------------------------
-@dataclass
-class _State:
-    suppressions: list[Suppression]
-    gl901_rules: set[str] = field(default_factory=set)
+class _State(Record):
+    __slots__ = ("suppressions", "gl901_rules")
+    __hash__ = None
+
+    def __init__(self, suppressions: list[Suppression], gl901_rules: set[str] | None = None):
+        self.suppressions = suppressions
+        self.gl901_rules = set() if gl901_rules is None else gl901_rules
 
 
 _STATES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -17,23 +17,31 @@ date (GL202). `first_year_start` lets the first year of a law start later (2008:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-
 from govlint.document import Paragraph
-from govlint.facts import Facts
 from govlint.kinds._util import bad, compile_patterns, search
-from govlint.kinds.base import Finding, Rule
-from govlint.text.dates import DateRange, find_date_ranges
+from govlint.kinds.base import Finding
+from govlint.record import Record
+from govlint.text.dates import find_date_ranges
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from govlint.facts import Facts
+    from govlint.kinds.base import Rule
+    from govlint.text.dates import DateRange
 
 
-@dataclass
-class Statement:
-    block: object
-    cell: object
-    range: DateRange
-    span: tuple[int, int]
-    text: str
+class Statement(Record):
+    __slots__ = ("block", "cell", "range", "span", "text")
+    __hash__ = None  # as the mutable dataclass it replaces
+
+    def __init__(self, block: object, cell: object, range: DateRange, span: tuple[int, int], text: str):
+        self.block = block
+        self.cell = cell
+        self.range = range
+        self.span = span
+        self.text = text
 
 
 def prepare(params: dict):
