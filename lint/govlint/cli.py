@@ -12,9 +12,7 @@ unreadable file (the others are still linted) or a broken rule pack / config.
 
 from __future__ import annotations
 
-import argparse
 import errno
-import json
 import os
 import sys
 from pathlib import Path
@@ -22,12 +20,43 @@ from pathlib import Path
 from govlint import __version__
 from govlint.errors import GovlintError, InputError, PackError
 
+# Start-up counts (a pre-commit hook starts govlint once per commit): json, rich and the rule
+# kinds are imported where they are used, not here.
+
 SUBCOMMANDS = {"check", "outline", "rules", "explain", "baseline"}
 FORMATS = ["full", "concise", "json", "sarif", "github", "gitlab", "junit"]
 
 
-def _check_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+def _terminal_columns() -> int:
+    """`shutil.get_terminal_size().columns`, without importing shutil (and bz2, lzma, zlib)."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
+
+
+def _parser(**kw):
+    """An ArgumentParser whose help formatter measures the terminal without `import shutil`:
+    argparse builds a formatter for every add_argument() call."""
+    import argparse
+
+    class HelpFormatter(argparse.HelpFormatter):
+        def __init__(self, prog, indent_increment=2, max_help_position=24, width=None, **more):
+            if width is None:
+                width = _terminal_columns() - 2  # what argparse does, through shutil
+            super().__init__(prog, indent_increment, max_help_position, width, **more)
+
+    return argparse.ArgumentParser(formatter_class=HelpFormatter, **kw)
+
+
+def _check_parser():
+    p = _parser(
         prog="govlint",
         description="Lint 政府信息公开工作年度报告 drafts (.docx, .md, .txt) against the law and the national template.",
         epilog="Subcommands: outline FILE · rules [list|check PACK] · explain RULE. Exit: 0 clean, 1 findings, 2 error.",
@@ -59,6 +88,9 @@ def _check_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # what argparse prints for it, without building the parser
+        print(f"govlint {__version__}")
+        return 0
     debug = "--debug" in argv
     try:
         if argv and argv[0] in SUBCOMMANDS:
@@ -185,10 +217,10 @@ def _settings_for(path: str, args, cli_cfg: dict | None):
     return s, cfg
 
 
-def _packset(args, extra: list[str]):
+def _packset(args, files: list[str]):
+    """The packs of the run: the built-in ones plus `files` (--pack FILE, config extra-packs)."""
     from govlint import packs as packs_mod
 
-    files = [p for p in _split(args.pack) if p.endswith((".yaml", ".yml"))] + extra
     ps = packs_mod.load(files)
     # --pack FILE means "run the packs in that file": map file paths to their ids
     ids = []
@@ -224,25 +256,36 @@ def lint_file(path: str, args, cli_cfg, ps, previous=None):
         return [], f"internal error: {type(e).__name__}: {e} (run with --debug for details)"
 
 
+# --jobs: worker processes. Each needs the run's PackSet; a forked worker inherits the parent's
+# (loaded once, before the pool starts); a spawned one (no fork on this platform) loads it once
+# in its initializer. Files go to the workers in chunks; results come back in file order.
+_WORKER_PACKSET = None
+
+
+def _init_worker(pack_files: list[str]) -> None:
+    global _WORKER_PACKSET
+    from govlint import packs as packs_mod
+
+    _WORKER_PACKSET = packs_mod.load(pack_files)
+
+
 def _lint_worker(job):
-    path, args, cli_cfg, extra = job
-    ps = _worker_packset(tuple(args.pack), tuple(extra))
+    path, args, cli_cfg = job
     try:
-        return lint_file(path, args, cli_cfg, ps)
+        return lint_file(path, args, cli_cfg, _WORKER_PACKSET)
     except GovlintError as e:
         return [], str(e)
 
 
-_WORKER_CACHE: dict = {}
+def _worker_pool(jobs: int, ps, pack_files: list[str]):
+    global _WORKER_PACKSET
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
-
-def _worker_packset(pack_ids, extra):
-    key = (pack_ids, extra)
-    if key not in _WORKER_CACHE:
-        from govlint import packs as packs_mod
-
-        _WORKER_CACHE[key] = packs_mod.load(list(extra))
-    return _WORKER_CACHE[key]
+    if "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin":
+        _WORKER_PACKSET = ps  # the workers are forked from here: they share it
+        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(pack_files,))
 
 
 def cmd_check(argv: list[str]) -> int:
@@ -279,7 +322,8 @@ def lint_paths(args):
 
         cli_cfg = config_mod.load(args.config)
     extra = list((cli_cfg or {}).get("extra-packs") or [])
-    ps = _packset(args, extra)
+    pack_files = [p for p in _split(args.pack) if p.endswith((".yaml", ".yml"))] + extra
+    ps = _packset(args, pack_files)
     errors: list[tuple[str, str]] = []
     files = iter_files(args.paths, errors, (cli_cfg or {}).get("exclude"))
     previous = None
@@ -290,10 +334,8 @@ def lint_paths(args):
     diagnostics = []
     show = _wants_progress(args, len(files))
     if args.jobs > 1 and len(files) > 1 and previous is None:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=args.jobs) as pool:
-            jobs = pool.map(_lint_worker, [(f, args, cli_cfg, extra) for f in files], chunksize=4)
+        with _worker_pool(args.jobs, ps, pack_files) as pool:
+            jobs = pool.map(_lint_worker, [(f, args, cli_cfg) for f in files], chunksize=4)
             results = list(_progress(jobs, len(files), show))
     else:
         results = list(_progress((lint_file(f, args, cli_cfg, ps, previous) for f in files), len(files), show))
@@ -381,10 +423,14 @@ def _render(args, files, errors, diagnostics, ps) -> None:
         tty = False
     if fmt is None:
         fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else ("full" if tty else "concise")
+    # A rule's documentation is its kind module's docstring: reading it imports every kind of
+    # every pack. Only SARIF prints it (and a plugin format may), so only they pay for it.
+    docs = fmt == "sarif" or fmt not in report.FORMATS
     rules = {}
     for pack in ps.packs.values():
         for r in pack.effective:
-            rules.setdefault(r.id, RuleInfo(r.id, r.name, r.severity, r.pack, r.basis, r.message, rule_doc(r)))
+            if r.id not in rules:
+                rules[r.id] = RuleInfo(r.id, r.name, r.severity, r.pack, r.basis, r.message, rule_doc(r) if docs else "")
     result = RunResult(diagnostics=diagnostics, files=files, errors=errors, rules=rules, tool_version=__version__)
     color = tty and not args.no_color and not os.environ.get("NO_COLOR")
     width = None
@@ -441,7 +487,7 @@ def outline_json(doc) -> dict:
 
 
 def cmd_outline(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="govlint outline", description="Show the section tree govlint reads from a draft.")
+    p = _parser(prog="govlint outline", description="Show the section tree govlint reads from a draft.")
     p.add_argument("file")
     p.add_argument("-f", "--format", choices=["tree", "json"], default="tree")
     p.add_argument("--debug", action="store_true")
@@ -451,6 +497,8 @@ def cmd_outline(argv: list[str]) -> int:
     doc = analyze(args.file)
     data = outline_json(doc)
     if args.format == "json":
+        import json
+
         json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
         return 0
@@ -485,7 +533,7 @@ def cmd_rules(argv: list[str]) -> int:
         return cmd_rules_check(argv[1:])
     if argv and argv[0] == "list":
         argv = argv[1:]
-    p = argparse.ArgumentParser(prog="govlint rules", description="List every rule of the built-in packs (and --pack FILE).")
+    p = _parser(prog="govlint rules", description="List every rule of the built-in packs (and --pack FILE).")
     p.add_argument("--pack", action="append", default=[])
     p.add_argument("-f", "--format", choices=["table", "json"], default="table")
     args = p.parse_args(argv)
@@ -498,6 +546,8 @@ def cmd_rules(argv: list[str]) -> int:
             rows.append({"id": r.id, "name": r.name, "severity": r.severity, "pack": r.pack, "kind": r.kind, "basis": r.basis})
     rows.sort(key=lambda r: (r["id"], r["pack"]))
     if args.format == "json":
+        import json
+
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
     else:
@@ -507,7 +557,7 @@ def cmd_rules(argv: list[str]) -> int:
 
 
 def cmd_rules_check(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="govlint rules check", description="Validate a rule pack and run its examples.")
+    p = _parser(prog="govlint rules check", description="Validate a rule pack and run its examples.")
     p.add_argument("packs", nargs="+")
     args = p.parse_args(argv)
     from govlint import packs as packs_mod
@@ -526,7 +576,7 @@ def cmd_rules_check(argv: list[str]) -> int:
 
 
 def cmd_explain(argv: list[str]) -> int:
-    p = argparse.ArgumentParser(prog="govlint explain", description="Show a rule's documentation, basis and examples.")
+    p = _parser(prog="govlint explain", description="Show a rule's documentation, basis and examples.")
     p.add_argument("rule")
     p.add_argument("--pack", action="append", default=[])
     args = p.parse_args(argv)

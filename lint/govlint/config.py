@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from govlint.errors import PackError
+
+TYPE_CHECKING = False  # typing is for type checkers only: importing it costs start-up time
+if TYPE_CHECKING:
+    from typing import Any
 
 NAMES = (".govlint.yaml", ".govlint.yml", "pyproject.toml")
 
@@ -20,6 +23,8 @@ def load(path: str | Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as e:
         raise PackError(str(p), f"cannot read config: {getattr(e, 'strerror', None) or e}") from None
     if p.name == "pyproject.toml":
+        if "govlint" not in text:
+            return {}  # no [tool.govlint] table: not worth importing tomllib (~5 ms) for
         try:
             import tomllib
         except ImportError:  # Python 3.10
