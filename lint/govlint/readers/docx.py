@@ -1,11 +1,11 @@
 """DOCX reader: a .docx file in, a `Document` out.
 
 The package is checked first (`docx_safety.check`: zip bombs, DTDs, missing parts), then opened
-with python-docx, whose part graph gives the styles, numbering, header, footer, footnote and
-comment parts. The body itself is walked raw with lxml, because python-docx's
+by the small OPC layer below (zipfile, `[Content_Types].xml` and the relationship parts), whose
+part graph gives the styles, numbering, header, footer, footnote and comment parts. The body is
+walked raw with lxml. (python-docx is not used: importing it costs ~70 ms per run, and its
 `iter_inner_content()` skips content controls and text boxes and `row.cells` repeats merged
-cells (and is slow).
-
+cells.)
 Reading order and what becomes a block:
 
 - `w:body` children in order; `w:sdt` (content controls), `w:customXml` and the chosen branch of
@@ -51,27 +51,31 @@ the body (a header, say) keeps None there.
 
 A broken styles, numbering, settings, core-properties, comments or header/footer part does not
 stop the reader: it reads without that part and records a one-line notice. Any other failure of
-python-docx or lxml on a corrupt package becomes an `InputError`.
+the package or of lxml on a corrupt part becomes an `InputError`.
+
+Opening the package follows the Open Packaging Conventions as python-docx 1.2.0 did, so that
+the same files open, fail or recover the same way: every part reachable from `_rels/.rels` is
+read (depth first, each part once), needs a content type, and a relationship to a missing member
+is an error; the parts python-docx parsed on opening (main document, styles, numbering,
+settings, comments, headers, footers, core properties) are parsed there too, with blank text
+removed as its parser did, so a broken one is found at once; other XML parts (footnotes) are
+parsed when used.
 """
 
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
 
-from docx.opc.constants import CONTENT_TYPE as CT
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import XmlPart
-from docx.package import Package
-from docx.styles import BabelFish
 from lxml import etree
 
 from govlint.document import Anchor, Block, Cell, Comment, Document, Paragraph, Source, Table
 from govlint.errors import InputError
 from govlint.readers import docx_safety
 from govlint.readers.docx_numbering import W_NS, W_VAL, Numbering, _w, safe_parser
+from govlint.record import Record
 
 MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 M_NS = "http://schemas.openxmlformats.org/officeDocument/2006/math"
@@ -169,29 +173,73 @@ _FOOTNOTE_SKIP_TYPES = frozenset({"separator", "continuationSeparator", "continu
 _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _ANCHORS = (Anchor(0, None, None),)
 
+# Content types and relationship types of the parts the reader uses (ECMA-376 part 1, 15.2).
+_WML = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+CT_DOCUMENT_MAIN = _WML + "document.main+xml"
+CT_NUMBERING = _WML + "numbering+xml"
+CT_STYLES = _WML + "styles+xml"
+CT_SETTINGS = _WML + "settings+xml"
+CT_COMMENTS = _WML + "comments+xml"
+CT_HEADER = _WML + "header+xml"
+CT_FOOTER = _WML + "footer+xml"
+CT_CORE_PROPERTIES = "application/vnd.openxmlformats-package.core-properties+xml"
+RT_OFFICE_DOCUMENT = f"{R_NS}/officeDocument"
+RT_STYLES = f"{R_NS}/styles"
+RT_NUMBERING = f"{R_NS}/numbering"
+RT_FOOTNOTES = f"{R_NS}/footnotes"
+RT_COMMENTS = f"{R_NS}/comments"
+RT_IMAGE = f"{R_NS}/image"
+_CT_TYPES = "{http://schemas.openxmlformats.org/package/2006/content-types}Types"
+_CT_OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
+_CT_DEFAULT = "{http://schemas.openxmlformats.org/package/2006/content-types}Default"
+_PR_RELATIONSHIPS = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationships"
+_PR_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+
 _DOCUMENT_CTS = frozenset(
     {
-        CT.WML_DOCUMENT_MAIN,
+        CT_DOCUMENT_MAIN,
         "application/vnd.ms-word.document.macroEnabled.main+xml",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
         "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
     }
 )
-# Parts python-docx parses on open that the reader can do without: content type → (empty root,
-# what is lost). A broken one is replaced by the empty root and reported as a notice.
+# Parts parsed when the package is opened (the content types python-docx had XML part classes
+# for; a .docm's main part is not one of them), so that a broken one is found before reading.
+_PARSED_ON_OPEN = frozenset(
+    {
+        CT_DOCUMENT_MAIN,
+        CT_STYLES,
+        CT_NUMBERING,
+        CT_SETTINGS,
+        CT_COMMENTS,
+        CT_HEADER,
+        CT_FOOTER,
+        CT_CORE_PROPERTIES,
+    }
+)
+# Parts parsed on opening that the reader can do without: content type → (empty root, what is
+# lost). A broken one is replaced by the empty root and reported as a notice.
 _W_ROOT = f'<w:{{}} xmlns:w="{W_NS}"/>'
 _OPTIONAL_PARTS = {
-    CT.WML_NUMBERING: (_W_ROOT.format("numbering"), "auto-numbering labels not read"),
-    CT.WML_STYLES: (_W_ROOT.format("styles"), "heading styles and style names not read"),
-    CT.WML_SETTINGS: (_W_ROOT.format("settings"), "document settings ignored"),
-    CT.WML_COMMENTS: (_W_ROOT.format("comments"), "Word comments not read"),
-    CT.WML_HEADER: (_W_ROOT.format("hdr"), "header text not read"),
-    CT.WML_FOOTER: (_W_ROOT.format("ftr"), "footer text not read"),
-    CT.OPC_CORE_PROPERTIES: (
+    CT_NUMBERING: (_W_ROOT.format("numbering"), "auto-numbering labels not read"),
+    CT_STYLES: (_W_ROOT.format("styles"), "heading styles and style names not read"),
+    CT_SETTINGS: (_W_ROOT.format("settings"), "document settings ignored"),
+    CT_COMMENTS: (_W_ROOT.format("comments"), "Word comments not read"),
+    CT_HEADER: (_W_ROOT.format("hdr"), "header text not read"),
+    CT_FOOTER: (_W_ROOT.format("ftr"), "footer text not read"),
+    CT_CORE_PROPERTIES: (
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/'
         'core-properties"/>',
         "document properties not read",
     ),
+}
+# Word's UI names of the built-in styles whose styles.xml name is spelled differently (the
+# aliases python-docx translates): "heading 1" is shown as "Heading 1".
+_UI_STYLE_NAMES = {
+    "caption": "Caption",
+    "footer": "Footer",
+    "header": "Header",
+    **{f"heading {n}": f"Heading {n}" for n in range(1, 10)},
 }
 
 
@@ -204,8 +252,161 @@ def read(path: str) -> Document:
         return _Reader(path, package, notices).read()
     except InputError:
         raise
-    except Exception as e:  # a corrupt part python-docx accepted but we cannot walk
+    except Exception as e:  # a corrupt part that opened but that we cannot walk
         raise InputError(path, f"corrupt .docx: {_short(e)}") from None
+
+
+# ---------------------------------------------------------------------------------------------
+# the package: parts and relationships
+
+
+class _Rel:
+    """A relationship: its type and target, a `_Part` (internal) or a URI (external)."""
+
+    __slots__ = ("reltype", "target", "is_external")
+
+    def __init__(self, reltype: str | None, target, is_external: bool):
+        self.reltype = reltype
+        self.target = target
+        self.is_external = is_external
+
+    @property
+    def target_part(self) -> _Part:
+        if self.is_external:
+            raise ValueError("an external relationship has no target part")
+        return self.target
+
+
+class _Part:
+    """A part of the package. `element` is its root if it was parsed on opening, else None."""
+
+    __slots__ = ("partname", "content_type", "blob", "rels", "element")
+
+    def __init__(self, partname: str, content_type: str | None, blob: bytes):
+        self.partname = partname  # "/word/document.xml"
+        self.content_type = content_type
+        self.blob = blob
+        self.rels: dict[str | None, _Rel] = {}  # by relationship id
+        self.element = None
+
+    def part_related_by(self, reltype: str) -> _Part:
+        """The one part this part relates to by `reltype`: KeyError if none, ValueError if several."""
+        return _related(self.rels, reltype)
+
+
+def _related(rels: dict[str | None, _Rel], reltype: str) -> _Part:
+    matching = [rel for rel in rels.values() if rel.reltype == reltype]
+    if not matching:
+        raise KeyError(f"no relationship of type '{reltype}' in collection")
+    if len(matching) > 1:
+        raise ValueError(f"multiple relationships of type '{reltype}' in collection")
+    return matching[0].target_part
+
+
+class _Package:
+    """The parts reachable from the package relationships of a .docx (a path or a file object).
+
+    Raises what zipfile or lxml raise on a corrupt package, KeyError for a part without a content
+    type; `_open_package` turns that into an InputError, or recovers from a broken optional part.
+    """
+
+    def __init__(self, source):
+        self.rels: dict[str | None, _Rel] = {}
+        parser = safe_parser(remove_blank_text=True)
+        parts: dict[str, _Part] = {}
+        first_reltype: dict[str, str | None] = {}
+        with zipfile.ZipFile(source) as zf:
+            overrides, defaults = _read_content_types(zf, parser)
+            package_srels = _read_rels(zf, "/", parser)
+            links = [(self.rels, package_srels)]
+            # Depth first from the package relationships, each part once: the order in which
+            # python-docx read them, which decides the error a package with several faults gives.
+            stack = [iter(package_srels)]
+            while stack:
+                srel = next(stack[-1], None)
+                if srel is None:
+                    stack.pop()
+                    continue
+                _rid, reltype, is_external, target = srel
+                if is_external:
+                    continue
+                partname = _partname(target)
+                if partname in parts:
+                    continue
+                srels = _read_rels(zf, partname, parser)
+                part = parts[partname] = _Part(partname, None, zf.read(partname[1:]))
+                part.content_type = _content_type(partname, overrides, defaults)
+                first_reltype[partname] = reltype
+                links.append((part.rels, srels))
+                stack.append(iter(srels))
+        for part in parts.values():
+            if part.content_type in _PARSED_ON_OPEN and first_reltype[part.partname] != RT_IMAGE:
+                part.element = etree.fromstring(part.blob, parser)
+        for rels, srels in links:
+            for rid, reltype, is_external, target in srels:
+                rels[rid] = _Rel(reltype, target if is_external else parts[_partname(target)], is_external)
+
+    @property
+    def main_document_part(self) -> _Part:
+        return _related(self.rels, RT_OFFICE_DOCUMENT)
+
+
+def _read_content_types(zf: zipfile.ZipFile, parser) -> tuple[dict[str, str | None], dict[str, str | None]]:
+    """(overrides by lower-case part name, defaults by lower-case extension) of [Content_Types].xml."""
+    root = etree.fromstring(zf.read("[Content_Types].xml"), parser)
+    if root.tag != _CT_TYPES:
+        raise ValueError("[Content_Types].xml has no Types element")
+    overrides, defaults = {}, {}
+    for el in root.iterchildren(_CT_OVERRIDE):
+        name = el.get("PartName")
+        if name is None:
+            raise ValueError("[Content_Types].xml has an Override without PartName")
+        overrides[name.lower()] = el.get("ContentType")
+    for el in root.iterchildren(_CT_DEFAULT):
+        ext = el.get("Extension")
+        if ext is None:
+            raise ValueError("[Content_Types].xml has a Default without Extension")
+        defaults[ext.lower()] = el.get("ContentType")
+    return overrides, defaults
+
+
+def _content_type(partname: str, overrides: dict, defaults: dict) -> str | None:
+    key = partname.lower()
+    if key in overrides:
+        return overrides[key]
+    ext = posixpath.splitext(key)[1]
+    if ext.startswith("."):
+        ext = ext[1:]
+    if ext in defaults:
+        return defaults[ext]
+    raise KeyError(f"no content type for partname '{partname}' in [Content_Types].xml")
+
+
+def _read_rels(zf: zipfile.ZipFile, partname: str, parser) -> list[tuple]:
+    """The relationships of part `partname` ("/" for the package) as (rId, type, is external,
+    target): (source folder, reference) for internal ones, the URI for external ones."""
+    base, filename = posixpath.split(partname)
+    member = posixpath.join(base, "_rels", f"{filename}.rels")[1:]
+    try:
+        data = zf.read(member)
+    except KeyError:
+        return []
+    root = etree.fromstring(data, parser)
+    if root.tag != _PR_RELATIONSHIPS:
+        raise ValueError(f"{member} has no Relationships element")
+    srels = []
+    for el in root.iterchildren(_PR_RELATIONSHIP):
+        external = el.get("TargetMode") == "External"
+        target = el.get("Target")
+        srels.append((el.get("Id"), el.get("Type"), external, target if external else (base, target)))
+    return srels
+
+
+def _partname(target: tuple[str, str]) -> str:
+    """The part name an internal relationship points to: its reference (../x, ./x, /x) resolved
+    against the source part's folder."""
+    base, ref = target
+    return posixpath.normpath(posixpath.join(base, ref))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -218,16 +419,16 @@ def _short(e: BaseException) -> str:
     return text[:160]
 
 
-def _open_package(path: str, notices: list[str]) -> Package:
+def _open_package(path: str, notices: list[str]) -> _Package:
     try:
-        return Package.open(path)
+        return _Package(path)
     except Exception as first:  # noqa: BLE001 - every failure is mapped to a one-line reason
         error = first
     # Find out which part broke; replace the ones we can do without and try once more.
     replacements = _broken_part_replacements(path, notices)
     if replacements:
         try:
-            return Package.open(io.BytesIO(_rebuilt(path, replacements)))
+            return _Package(io.BytesIO(_rebuilt(path, replacements)))
         except Exception as e:  # noqa: BLE001
             error = e
     raise InputError(path, _open_failure(error)) from None
@@ -295,7 +496,7 @@ def _broken_part_replacements(path: str, notices: list[str]) -> dict[str, bytes]
                     raise InputError(path, f"corrupt .docx: broken relationships part {name} ({reason})")
                 elif ct in _DOCUMENT_CTS or name == "word/document.xml":
                     raise InputError(path, f"corrupt .docx: {name} is not well-formed XML ({reason})")
-                # other broken parts (theme, fonts, footnotes…) are not parsed by python-docx
+                # other broken parts (theme, fonts, footnotes…) are not parsed on opening
     except (zipfile.BadZipFile, OSError, EOFError) as e:
         raise InputError(path, f"corrupt .docx: {_short(e)}") from None
     return replacements
@@ -315,14 +516,24 @@ def _rebuilt(path: str, replacements: dict[str, bytes]) -> bytes:
 # styles
 
 
-@dataclass
-class _Style:
-    sid: str
-    name: str | None
-    based_on: str | None
-    outline: int | None  # w:outlineLvl val, 0-9
-    num_id: int | None
-    ilvl: int | None
+class _Style(Record):
+    __slots__ = ("sid", "name", "based_on", "outline", "num_id", "ilvl")
+
+    def __init__(
+        self,
+        sid: str,
+        name: str | None,
+        based_on: str | None,
+        outline: int | None,  # w:outlineLvl val, 0-9
+        num_id: int | None,
+        ilvl: int | None,
+    ):
+        self.sid = sid
+        self.name = name
+        self.based_on = based_on
+        self.outline = outline
+        self.num_id = num_id
+        self.ilvl = ilvl
 
 
 def _int_val(el) -> int | None:
@@ -385,7 +596,7 @@ class _Styles:
         st = self.by_id.get(sid) if sid is not None else None
         if st is None or st.name is None:
             return None
-        return BabelFish.internal2ui(st.name)
+        return _UI_STYLE_NAMES.get(st.name, st.name)
 
     def own_heading(self, sid: str | None) -> int | None:
         st = self.by_id.get(sid) if sid is not None else None
@@ -548,25 +759,35 @@ class _Text:
 # the reader
 
 
-@dataclass
-class _CellRec:
-    row: int
-    col: int
-    col_span: int
-    lines: list[str]
-    row_span: int = 1
+class _CellRec(Record):
+    __slots__ = ("row", "col", "col_span", "lines", "row_span")
+
+    def __init__(self, row: int, col: int, col_span: int, lines: list[str], row_span: int = 1):
+        self.row = row
+        self.col = col
+        self.col_span = col_span
+        self.lines = lines
+        self.row_span = row_span
 
 
-@dataclass
-class _CommentPos:
-    first: int | None = None
-    last: int | None = None
-    source: Source | None = None
-    pending: bool = False  # the range started in an empty paragraph: the next block takes it
+class _CommentPos(Record):
+    __slots__ = ("first", "last", "source", "pending")
+
+    def __init__(
+        self,
+        first: int | None = None,
+        last: int | None = None,
+        source: Source | None = None,
+        pending: bool = False,  # the range started in an empty paragraph: the next block takes it
+    ):
+        self.first = first
+        self.last = last
+        self.source = source
+        self.pending = pending
 
 
 class _Reader:
-    def __init__(self, path: str, package: Package, notices: list[str]):
+    def __init__(self, path: str, package: _Package, notices: list[str]):
         self.path = path
         self.notices = notices
         try:
@@ -581,8 +802,8 @@ class _Reader:
         if body is None:
             raise InputError(path, "corrupt .docx: word/document.xml has no w:body")
         self.body = body
-        self.styles = _Styles(self._related_element(RT.STYLES))
-        numbering_root = self._related_element(RT.NUMBERING)
+        self.styles = _Styles(self._related_element(RT_STYLES))
+        numbering_root = self._related_element(RT_NUMBERING)
         self.numbering = (
             Numbering(numbering_root, self.styles.num_ids()) if numbering_root is not None else None
         )
@@ -598,8 +819,8 @@ class _Reader:
     # -- parts --------------------------------------------------------------------------------
 
     def _element(self, part, what: str | None):
-        """The root element of a part: python-docx's for XML parts, else parsed safely."""
-        if isinstance(part, XmlPart):
+        """The root element of a part: parsed on opening, or now (safely)."""
+        if part.element is not None:
             return part.element
         try:
             return etree.fromstring(part.blob, safe_parser())
@@ -989,7 +1210,7 @@ class _Reader:
                         root, _Text(), headers if ref.tag == W_HEADER_REFERENCE else footers
                     )
         notes: list[str] = []
-        root = self._related_element(RT.FOOTNOTES, "footnotes")
+        root = self._related_element(RT_FOOTNOTES, "footnotes")
         if root is not None:
             for fn in root.findall(W_FOOTNOTE):
                 if fn.get(W_TYPE) in _FOOTNOTE_SKIP_TYPES:
@@ -1001,7 +1222,7 @@ class _Reader:
         return extras
 
     def _comments(self) -> list[Comment]:
-        root = self._related_element(RT.COMMENTS, "comments")
+        root = self._related_element(RT_COMMENTS, "comments")
         if root is None:
             return []
         comments: list[Comment] = []

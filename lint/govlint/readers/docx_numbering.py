@@ -40,9 +40,10 @@ per numbered paragraph in order.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 
 from lxml import etree
+
+from govlint.record import Record, replace
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -75,9 +76,17 @@ class NumberingError(ValueError):
     """numbering.xml cannot be parsed at all."""
 
 
-def safe_parser() -> etree.XMLParser:
-    """An lxml parser that never resolves entities, loads a DTD or touches the network."""
-    return etree.XMLParser(resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False)
+def safe_parser(remove_blank_text: bool = False) -> etree.XMLParser:
+    """An lxml parser that never resolves entities, loads a DTD or touches the network, and keeps
+    libxml2's size limits (depth, text node length). `remove_blank_text` drops whitespace-only
+    text between elements (not xml:space="preserve" text, nor an element's only text)."""
+    return etree.XMLParser(
+        remove_blank_text=remove_blank_text,
+        resolve_entities=False,
+        load_dtd=False,
+        no_network=True,
+        huge_tree=False,
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -248,22 +257,35 @@ def format_number(n: int, fmt: str) -> str | None:
 # numbering definitions
 
 
-@dataclass(frozen=True)
-class Level:
-    ilvl: int
-    start: int = 1
-    num_fmt: str = "decimal"
-    lvl_text: str | None = None
-    restart: int | None = None  # w:lvlRestart: None = default (any shallower level); 0 = never
-    is_lgl: bool = False
-    pstyle: str | None = None
+class Level(Record):
+    __slots__ = ("ilvl", "start", "num_fmt", "lvl_text", "restart", "is_lgl", "pstyle")
+
+    def __init__(
+        self,
+        ilvl: int,
+        start: int = 1,
+        num_fmt: str = "decimal",
+        lvl_text: str | None = None,
+        restart: int | None = None,  # w:lvlRestart: None = default (any shallower level); 0 = never
+        is_lgl: bool = False,
+        pstyle: str | None = None,
+    ):
+        self.ilvl = ilvl
+        self.start = start
+        self.num_fmt = num_fmt
+        self.lvl_text = lvl_text
+        self.restart = restart
+        self.is_lgl = is_lgl
+        self.pstyle = pstyle
 
 
-@dataclass(frozen=True)
-class _Num:
-    abstract_id: int
-    start_overrides: dict[int, int]
-    level_overrides: dict[int, Level]
+class _Num(Record):
+    __slots__ = ("abstract_id", "start_overrides", "level_overrides")
+
+    def __init__(self, abstract_id: int, start_overrides: dict[int, int], level_overrides: dict[int, Level]):
+        self.abstract_id = abstract_id
+        self.start_overrides = start_overrides
+        self.level_overrides = level_overrides
 
 
 def _int(el, attr: str = W_VAL) -> int | None:

@@ -1,4 +1,4 @@
-"""Checks a .docx package before python-docx opens it, and refuses hostile or broken files.
+"""Checks a .docx package before the reader opens it, and refuses hostile or broken files.
 
 Everything here reads the zip central directory and at most the first bytes of each XML part:
 nothing is inflated in full, and nothing is ever written. A refusal is an `InputError` with a
@@ -16,13 +16,11 @@ The sizes checked are the ones the central directory declares. That is enough: `
 returns more than the declared size of a member (it stops inflating there and reports a CRC
 error), so a member that lies about its size cannot inflate past the limits either.
 
-Second line of defence: python-docx parses with `docx.oxml.parser.oxml_parser` and
-`docx.opc.oxml.oxml_parser`, both `etree.XMLParser(remove_blank_text=True,
-resolve_entities=False)` (checked in python-docx 1.2.0); lxml's defaults for the other options
-are `load_dtd=False`, `no_network=True`, `huge_tree=False`. So even a DOCTYPE that slipped past
-the prolog check would not have its entities expanded, no external DTD or entity would be
-fetched, and libxml2's size limits stay on. govlint's own parsing uses `safe_parser()` in
-docx_numbering, which sets the same options explicitly.
+Second line of defence: every part is parsed with `docx_numbering.safe_parser()`, an
+`etree.XMLParser` with `resolve_entities=False`, `load_dtd=False`, `no_network=True` and
+`huge_tree=False`. So even a DOCTYPE that slipped past the prolog check would not have its
+entities expanded, no external DTD or entity would be fetched, and libxml2's size limits (depth,
+text node length) stay on.
 """
 
 from __future__ import annotations
