@@ -73,6 +73,25 @@ def test_quality_exact_containment_similar_and_numbering():
     assert q(T.label("（三）不予公开"), T.label("（四）不予公开")) == 0  # numbering must agree
 
 
+def test_labels_and_addresses_are_shared_values():
+    assert T.label("（七）总计") is T.label("（七）总计")  # cached per text
+    assert T.addr(["行政复议", "总计"]) is T.addr(("行政复议", "总计"))  # one tuple per spec: the views' memo key
+    assert T.label("（七）总计") == T.Label("（七）总计", "pcn7", "总计", "总计")
+    assert T.distinct([T.label("一、总计"), T.label("一、 总计"), T.label("总计")]) == [T.label("一、总计"), T.label("总计")]
+
+
+@pytest.mark.parametrize("x,y", [
+    ("其他法律行政法规禁止公开", "其他法律行政止公开"), ("属于国家秘密", "属于国家秘密信息"), ("本年新收政府信息公开申请数量", "结转下年度继续办理"),
+    ("申请人无正当理由逾期不补正", "申请人逾期未按收费通知要求缴纳费用"), ("行政规范性文件", "规范性文件"), ("abcde", "edcba"),
+    ("aaaab", "abbbb"), ("本年处理决定数量", "处理决定数量"),
+])
+def test_similarity_prefilter_agrees_with_difflib(x, y):
+    import difflib
+
+    for a, b in ((x, y), (y, x)):
+        assert T._similar(a, b) is (difflib.SequenceMatcher(None, a, b).ratio() >= 0.8)
+
+
 def test_match_path_prefers_the_tightest_path():
     a = T.addr(["行政复议", "总计"])
     assert T.match_path(a, T.addr(["行政复议", "总计"])) == 60
@@ -148,6 +167,12 @@ def test_docx_table_three_with_merged_header_cells(tmp_path):
     s = inst.slot(T.addr(["（三）不予公开", "4.保护第三方合法权益"]), T.addr("总计"))
     assert (s.number, s.location()) == (7, "表1 第11行 第10列")
     assert len(inst.rows_under(T.addr("（三）不予公开"))) == 8
+    # lookups are memoised per view and address: the same answer, computed once
+    assert v.match_rows(T.addr("（七）总计")) is v.match_rows(T.addr("（七）总计"))
+    assert v.match_rows(T.addr("（七）总计"))[1] == [v.rows[-2]]
+    assert v.match_columns(T.addr("总计"))[1] == [v.columns[6]]
+    assert v.rows_under(T.addr("（三）不予公开")) == v.rows[4:12]
+    assert v.match_columns((T.label("总计"),))[1] == [v.columns[6]]  # another tuple, same labels
 
 
 def test_gfm_table_two_is_cut_into_its_four_blocks():

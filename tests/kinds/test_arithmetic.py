@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from govlint import engine
 from govlint.analyze import analyze_document
 from govlint.readers import text as text_reader
-from tests.kinds.tables_fixture import TABLE4, lint, report, table3_values
+from tests.kinds.tables_fixture import TABLE4, doc_of, lint, report, table3_values
 from tests.kinds.tables_packs import packset
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -218,6 +218,33 @@ def test_claims_contradicted_by_the_tables_or_the_text():
     assert [d.values["quantity"] for d in lint(report(prose="行政诉讼4件，全部胜诉。"), select=("GL302",))] == [
         "行政诉讼尚未审结"]
     assert lint(report(prose="所有申请均在法定期限内答复。"), select=("GL302",)) == []
+
+
+def test_claims_without_a_table_figure_use_the_figure_stated_in_the_text():
+    # 表三's 结转下年度 total is blank: the claim is checked against what the paragraph says.
+    t3 = table3_values()
+    t3[-1][-1] = ""
+    prose = "结转下年度继续办理6件，所有申请均已按要求办理完成。"
+    assert [d.message for d in lint(report(t3, prose=prose), select=("GL302",))] == [
+        "文字与表格不一致：文中称“所有申请均已按要求办理完成”，但文中“结转下年度继续办理”为6"]
+    prose = "结转下年度继续办理0件，所有申请均已按要求办理完成。"
+    assert lint(report(t3, prose=prose), select=("GL302",)) == []
+
+
+def test_cross_check_indexes_the_prose_figures_once_per_document():
+    from govlint.facts import Facts
+    from govlint.kinds import cross_check
+
+    rule = next(r for p in packset().packs.values() for r in p.rules if r.id == "GL302")
+    facts = Facts(doc_of(report(prose="全年共收到政府信息公开申请85件，办结81件。")))
+    assert [f.values["detail"] for f in engine.run_rule(rule, facts)] == [
+        "文中“办结”为81，表三「（七）总计」「总计」为82"]
+    index = cross_check._candidates(rule.compiled, facts)
+    assert [(str(f.value), c) for f, c in index["figures"]] == [("85", "收到政府信息公开申请"), ("81", "办结")]
+    assert cross_check._candidates(rule.compiled, facts) is index  # built once, kept on the Facts
+    q = next(q for q in rule.compiled.quantities if q.name == "本年度办理结果总计")
+    assert [str(f.value) for f in cross_check._text_figures(rule.compiled, facts, q)] == ["81"]
+    assert cross_check._text_figures(rule.compiled, facts, q) is cross_check._text_figures(rule.compiled, facts, q)
 
 
 # --- GL305, GL307, GL308 -----------------------------------------------------------------------

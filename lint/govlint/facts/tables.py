@@ -132,7 +132,13 @@ Addr = tuple[Label, ...]
 
 
 def addr(spec: str | Sequence[str]) -> Addr:
-    """An address: one label or a path of labels (outermost first)."""
+    """An address: one label or a path of labels (outermost first). The same spec gives the same
+    tuple, so the views' lookup memo (keyed by address) serves every rule that names it."""
+    return _addr(spec if isinstance(spec, str) else tuple(spec))
+
+
+@lru_cache(maxsize=1 << 12)
+def _addr(spec: str | tuple[str, ...]) -> Addr:
     if isinstance(spec, str):
         return (label(spec),)
     return tuple(label(s) for s in spec)
@@ -159,7 +165,16 @@ def quality(a: Label, b: Label, fuzzy: bool = True) -> int:
 @lru_cache(maxsize=1 << 16)
 def _similar(x: str, y: str) -> bool:
     """A typo away (ratio ≥ 0.8); the one costly comparison, so cached by the two keys."""
-    import difflib  # only when two long labels differ: most runs never get here
+    # The ratio is 2·M/n with M the characters of matching blocks, and M is at most the characters
+    # the two have in common (difflib's quick_ratio): most pairs of different labels fail that
+    # bound, which costs a few `count`s instead of a SequenceMatcher.
+    n = len(x) + len(y)
+    if 2.0 * min(len(x), len(y)) / n < 0.8:
+        return False
+    common = sum(min(x.count(ch), y.count(ch)) for ch in set(x).intersection(y))
+    if 2.0 * common / n < 0.8:
+        return False
+    import difflib  # only for near-identical labels: most runs never get here
 
     return difflib.SequenceMatcher(None, x, y).ratio() >= 0.8
 
@@ -231,7 +246,11 @@ class Row(Record):
 
 
 class View(Record):
-    __slots__ = ("tables", "section", "columns", "rows", "header_cells", "headerless")
+    """Rows and columns are looked up by address many times (every cell reference of every rule),
+    so each lookup is memoised per view: the rows and columns must not change once the view is
+    built. The lists returned are shared: read them, do not change them."""
+
+    __slots__ = ("tables", "section", "columns", "rows", "header_cells", "headerless", "__memo")
     __eq__ = object.__eq__  # identity: one logical table of one document
     __hash__ = object.__hash__
 
@@ -243,6 +262,7 @@ class View(Record):
         self.rows = rows
         self.header_cells = [] if header_cells is None else header_cells
         self.headerless = headerless
+        self.__memo: dict[tuple[str, int], tuple[Addr, object]] = {}
 
     @property
     def table(self) -> Table:
@@ -260,13 +280,23 @@ class View(Record):
         return not any(r.damaged for r in self.rows)
 
     def match_rows(self, address: Addr) -> tuple[int, list[Row]]:
-        return _best_matches(address, self.rows)
+        return self._memo("rows", address, lambda: _best_matches(address, self.rows))
 
     def rows_under(self, address: Addr) -> list[Row]:
-        return [r for r in self.rows if under_path(address, r.path) is not None]
+        return self._memo("under", address,
+                          lambda: [r for r in self.rows if under_path(address, r.path) is not None])
 
     def match_columns(self, address: Addr) -> tuple[int, list[Column]]:
-        return _best_matches(address, self.columns)
+        return self._memo("cols", address, lambda: _best_matches(address, self.columns))
+
+    def _memo(self, what: str, address: Addr, compute):
+        # Keyed by the address object: addresses come from prepared rules or from this view's
+        # own paths, and the entry keeps its address alive, so an id is never reused for another.
+        k = (what, id(address))
+        hit = self.__memo.get(k)
+        if hit is None or hit[0] is not address:
+            hit = self.__memo[k] = (address, compute())
+        return hit[1]
 
     def labels(self) -> tuple[list[Label], list[Label]]:
         rows = [lab for r in self.rows for lab in r.path]
@@ -294,9 +324,12 @@ def _numeric(cell: Cell | None) -> bool:
 
 
 def _distinct(cells: Iterable[Cell | None]) -> list[Cell]:
+    """The cells in order, each once (a merged cell fills several grid places)."""
     out: list[Cell] = []
+    seen: set[int] = set()
     for c in cells:
-        if c is not None and (not out or out[-1] is not c) and all(c is not o for o in out):
+        if c is not None and id(c) not in seen:
+            seen.add(id(c))
             out.append(c)
     return out
 
@@ -587,7 +620,17 @@ def parse_catalogue(spec: Any, key_name: str = "tables") -> Catalogue:
 
 
 def _found(wanted: Iterable[Label], have: Sequence[Label]) -> list[Label]:
+    have = distinct(have)
     return [w for w in wanted if any(quality(w, h, False) >= 2 for h in have)]
+
+
+def distinct(labels: Iterable[Label]) -> list[Label]:
+    """Labels without repeats, as matching sees them (a row path repeats its group label on every
+    row): `quality` reads only num, full and core."""
+    seen: dict[tuple, Label] = {}
+    for lab in labels:
+        seen.setdefault((lab.num, lab.full, lab.core), lab)
+    return list(seen.values())
 
 
 def score(view: View, entry: Entry) -> int:
@@ -783,15 +826,23 @@ def text_lines(facts) -> list[tuple[str, Any]]:
     return out
 
 
+def keyed_lines(facts) -> list[tuple[str, Any]]:
+    """`text_lines` with their comparison keys (`normalize.key`), computed once per document."""
+    cache = facts.__dict__.setdefault("_govlint_table_cache", {})
+    if "keyed_lines" not in cache:
+        cache["keyed_lines"] = [(key(t), b) for t, b in text_lines(facts)]
+    return cache["keyed_lines"]
+
+
 def present(facts, entry: Entry) -> list[Label]:
     """The entry's labels found anywhere a table may stand (lenient: damaged tables count)."""
-    keys = [key(t) for t, _ in text_lines(facts)]
-    found = []
-    for lab in entry.rows + entry.cols:
-        c = lab.core
-        if c and any(c in k for k in keys):
-            found.append(lab)
-    return found
+    cache = facts.__dict__.setdefault("_govlint_table_cache", {})
+    if "joined_keys" not in cache:
+        # Keys hold no whitespace, so a label's core (a key too) is in one of them exactly when it
+        # is in their newline-joined text: one substring search per label instead of one per line.
+        cache["joined_keys"] = "\n".join(k for k, _ in keyed_lines(facts))
+    joined = cache["joined_keys"]
+    return [lab for lab in entry.rows + entry.cols if lab.core and lab.core in joined]
 
 
 def previous_facts(facts):

@@ -162,20 +162,43 @@ def core_label(p: Params, label: str) -> str:
     return _TRAIL.sub("", t)
 
 
-def _text_figures(p: Params, facts: Facts, q: Quantity) -> Iterator[F.Figure]:
+def _candidates(p: Params, facts: Facts) -> dict:
+    """The prose figures a quantity may be compared with, each with its clause's core label,
+    computed once per document (and per prefix and units): a count, exact, outside brackets and
+    not a 其中-part. `by_quantity` memoises each quantity's matches."""
+    cache = facts.__dict__.setdefault("_govlint_cross_check_cache", {})
+    k = (p.prefix.pattern if p.prefix is not None else None, p.units)
+    got = cache.get(k)
+    if got is None:
+        figs: list[tuple[F.Figure, str]] = []
+        for _, run, _ in F.figures(facts):
+            for f in run:
+                if f.kind != "count" or f.approx or f.paren is not None:
+                    continue
+                if f.unit is not None and f.unit not in p.units:
+                    continue
+                if F.partition_of(facts, f) is not None:
+                    continue  # a 其中-part narrows the scope
+                c = core_label(p, f.label)
+                if c:
+                    figs.append((f, c))
+        got = cache[k] = {"figures": figs, "cores": list(dict.fromkeys(c for _, c in figs)), "by_quantity": {}}
+    return got
+
+
+def _text_figures(p: Params, facts: Facts, q: Quantity) -> list[F.Figure]:
+    """The figures of the text that state quantity `q`: their core label is one of its wordings."""
     if not q.text:
-        return
-    for _, figs, _ in F.figures(facts):
-        for f in figs:
-            if f.kind != "count" or f.approx or f.paren is not None:
-                continue
-            if f.unit is not None and f.unit not in p.units:
-                continue
-            if F.partition_of(facts, f) is not None:
-                continue  # a 其中-part narrows the scope
-            c = core_label(p, f.label)
-            if c and any(rx.fullmatch(c) for rx in q.text):
-                yield f
+        return []
+    index = _candidates(p, facts)
+    memo = index["by_quantity"]
+    hit = memo.get(id(q))
+    if hit is not None and hit[0] is q:
+        return hit[1]
+    said = {c for c in index["cores"] if any(rx.fullmatch(c) for rx in q.text)}  # each wording once
+    found = [f for f, c in index["figures"] if c in said]
+    memo[id(q)] = (q, found)  # q kept alive with its entry, so its id stays unique
+    return found
 
 
 def _where(q: Quantity, slots: list[T.Slot]) -> str:
@@ -214,9 +237,23 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
     if not p.claims:
         return
     by_name = {q.name: q for q in p.quantities}
+
+    def may_contradict(name: str) -> bool:
+        """Whether the quantity can be above zero where a claim stands: its table value, or else
+        some figure the text states for it."""
+        v = values.get(name)
+        if v is not None:
+            return v > 0
+        return any(f.value > 0 for f in _text_figures(p, facts, by_name[name]))
+
+    # A claim nothing can contradict (the usual case: no corrections, nothing carried over) is not
+    # searched for at all.
+    claims = [c for c in p.claims if any(may_contradict(n) for n in c.contradicted_by)]
+    if not claims:
+        return
     runs = F.figures(facts)
     for run, (_, figs, text) in enumerate(runs):
-        for claim in p.claims:
+        for claim in claims:
             for m in claim.pattern.finditer(text):
                 if claim.context is not None:
                     s0 = max(text.rfind(ch, 0, m.start()) for ch in "。！？!?") + 1

@@ -30,7 +30,6 @@ from govlint.facts import tables as T
 from govlint.kinds._util import bad as _err
 from govlint.kinds.base import Finding, Rule
 from govlint.record import Record
-from govlint.text.normalize import key
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -119,7 +118,7 @@ def _split_findings(p: Params, inst: T.Instance) -> Iterator[tuple[Finding, Spli
     for sp in p.split:
         if sp.table != inst.name:
             continue
-        have = [lab for v in inst.views for r in v.rows for lab in r.path]
+        have = T.distinct(lab for v in inst.views for r in v.rows for lab in r.path)
         if any(_has((x,), have) for x in sp.into):
             continue
         for _, r in inst.rows(sp.row):
@@ -147,8 +146,8 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
             exp = p.expect.get(name)
             if exp is None or not inst.clean:
                 continue
-            rows = [lab for v in inst.views for r in v.rows for lab in r.path]
-            cols = [lab for v in inst.views for c in v.columns for lab in c.path]
+            rows = T.distinct(lab for v in inst.views for r in v.rows for lab in r.path)
+            cols = T.distinct(lab for v in inst.views for c in v.columns for lab in c.path)
             miss_r = [w for w in exp.rows if not _has(w, rows)]
             miss_c = [w for w in exp.cols if not _has(w, cols)]
             total = len(exp.rows) + len(exp.cols)
@@ -159,7 +158,7 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
             top = facts.top_of(inst.views[0].section)
             own = {id(t) for v in inst.views for t in v.tables}
             # only for tables that miss labels: keeps the rule linear on reports with many tables
-            elsewhere = [k for k, b in _keyed_lines(facts)
+            elsewhere = [k for k, b in T.keyed_lines(facts)
                          if id(b) not in own and facts.top_of(facts.section_of(b)) is top]
 
             def displaced(w: tuple[T.Label, ...], elsewhere=elsewhere) -> bool:
@@ -192,22 +191,16 @@ def _foreign(p: Params, facts: Facts) -> Iterator[tuple[Table, Cell, Foreign]]:
     seen: set[str] = set()
     if not p.foreign:
         return
+    by_core: dict[str, Foreign] = {}  # the first entry of each label (later ones could never fire)
+    for fo in p.foreign:
+        by_core.setdefault(fo.label.core, fo)
     for b, _ in facts.ordered:
         if not isinstance(b, Table):
             continue
         for c in b.cells:
             parent, child = T._split_flat(c.text)
             for t in filter(None, (child, parent)):
-                lab = T.label(t)
-                for fo in p.foreign:
-                    if fo.label.core == lab.core and fo.label.core not in seen:
-                        seen.add(fo.label.core)
-                        yield b, c, fo
-
-
-def _keyed_lines(facts: Facts) -> list:
-    """T.text_lines with their comparison keys, computed once per document."""
-    cache = facts.__dict__.setdefault("_govlint_table_cache", {})
-    if "keyed_lines" not in cache:
-        cache["keyed_lines"] = [(key(t), b) for t, b in T.text_lines(facts)]
-    return cache["keyed_lines"]
+                fo = by_core.get(T.label(t).core)
+                if fo is not None and fo.label.core not in seen:
+                    seen.add(fo.label.core)
+                    yield b, c, fo
