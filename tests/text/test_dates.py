@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govlint.text import dates
 from govlint.text.dates import DateMatch, find_date_ranges, find_dates
+from govlint.text.normalize import fold
 
 # (year, month, day, raw, valid) for each date, left to right.
 DATE_CASES: list[tuple[str, str, list[tuple[int | None, int | None, int | None, str, bool]]]] = [
@@ -107,3 +109,18 @@ def test_never_raises_and_spans_are_ordered(text: str) -> None:
     for r in find_date_ranges(text):
         assert last <= r.start_pos <= r.start.start < r.end.end <= r.end_pos <= len(text)
         last = r.end_pos
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(st.sampled_from(list("0123456789年月日号度至起止自从-./~— \n一二两三四五六七八九十百〇○零OΟО.")), max_size=40))
+def test_date_scan_matches_finditer(text: str) -> None:
+    """`_date_matches` tries `_DATE_RE` only where `_DATE_FIRST` says a date can start; it must
+    find exactly what `finditer` finds."""
+    expected = [m.span() for m in dates._DATE_RE.finditer(text)]
+    assert [m.span() for m in dates._date_matches(text)] == expected
+
+
+def test_find_dates_on_folded_text() -> None:
+    text = "二〇二三年１２月３１日，2023.1.31"
+    assert find_dates(fold(text), folded=True) == find_dates(fold(text)) == [
+        DateMatch(d.year, d.month, d.day, d.start, d.end, fold(d.raw), d.valid) for d in find_dates(text)]

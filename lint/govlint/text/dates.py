@@ -68,6 +68,9 @@ _DATE_RE = re.compile(
     rf"|{_NOT_NUM_BEFORE}(?P<m2>[0-9]{{1,2}}|十[一二]?|[一二三四五六七八九]){_S}月{_S}"
     rf"(?P<d2>{_DAY_BODY}){_S}[日号]"
 )
+# Where a date of _DATE_RE can start: a digit not after another one (every branch refuses a digit
+# before it, so a run of digits is one place), or 一…九 十 before another numeral, a space or 月.
+_DATE_FIRST = re.compile(r"[0-9一二三四五六七八九十](?:(?<=[0-9])[0-9]*|(?=[〇○零OΟО0-9一二三四五六七八九十月\s]))")
 
 # What may follow the connector in a range when the end date leaves out its year (or month).
 _PARTIAL_END_RE = re.compile(
@@ -121,10 +124,27 @@ def _from_match(m: re.Match[str], text: str) -> DateMatch:
                      _is_valid(year, month, day))
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """Every date in `text`, left to right, non-overlapping."""
-    folded = fold(text)
-    return [_from_match(m, text) for m in _DATE_RE.finditer(folded)]
+def _date_matches(folded: str) -> list[re.Match[str]]:
+    """`_DATE_RE.finditer(folded)`, tried only where `_DATE_FIRST` finds that a date can start:
+    every branch of `_DATE_RE` starts with a lookbehind, which `finditer` would run at every
+    character."""
+    out = []
+    pos = 0
+    for c in _DATE_FIRST.finditer(folded):
+        p = c.start()
+        if p < pos:
+            continue
+        m = _DATE_RE.match(folded, p)
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def find_dates(text: str, folded: bool = False) -> list[DateMatch]:
+    """Every date in `text`, left to right, non-overlapping. `folded=True` says that `text` is
+    folded already (`normalize.fold`), which saves folding it again."""
+    return [_from_match(m, text) for m in _date_matches(text if folded else fold(text))]
 
 
 def find_date_ranges(text: str) -> list[DateRange]:
@@ -135,7 +155,7 @@ def find_date_ranges(text: str) -> list[DateRange]:
     date and 止/为止 after the second are included in `start_pos`/`end_pos`.
     """
     folded = fold(text)
-    dates = [_from_match(m, text) for m in _DATE_RE.finditer(folded)]
+    dates = [_from_match(m, text) for m in _date_matches(folded)]
     by_start = {d.start: d for d in dates}
     ranges: list[DateRange] = []
     taken = -1

@@ -220,14 +220,20 @@ def _scaled(value: Decimal, mult: int) -> Decimal:
 
 # --- what is not a figure ---------------------------------------------------------------------
 
+# Spans that hold no figures. URLs come first: `_excluded_spans` reads them (and the path after a
+# domain) in Python, because the character class of a URL's tail (anything but spaces, CJK
+# punctuation, ideographs and full-width forms) costs milliseconds to compile.
+_URL_HEADS = ("https://", "http://", "ftp://", "www.")
+_URL_STOP = frozenset("\"'<>（）《》“”")
+_PHONE_LABELS = ("电话", "传真", "热线", "手机", "号码", "拨打", "联系方式", "邮编", "邮政编码")
+_CODE_LABELS = ("索引号", "文号", "编号", "登记号", "信用代码", "身份证号", "身份证", "备案号")
 _EXCLUDE_RE = re.compile(
     "|".join(
         [
-            # URLs and e-mail addresses
-            r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\"'<>（）《》“”]+",
+            # e-mail addresses; domains, with a path read by _url_end
             r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+",
-            r"(?<![A-Za-z0-9@.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:gov|com|org|net|edu|cn)(?![A-Za-z0-9\-])"
-            r"(?:[:/][^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef\"'<>（）《》“”]*)?",
+            r"(?P<domain>(?<![A-Za-z0-9@.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:gov|com|org|net|edu|cn)"
+            r"(?![A-Za-z0-9\-]))",
             # document numbers: 〔2021〕30号, [2019]60号, （2023）京0101行初123号; bracketed years alone
             r"[〔\[［【(（]\s*[0-9]{4}\s*[〕\]］】)）][^\s，。；、,;]{0,12}?[0-9]+\s*号",
             r"[〔\[［【(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)）]",
@@ -236,12 +242,12 @@ _EXCLUDE_RE = re.compile(
             r"(?<![0-9])1[3-9][0-9](?:-?[0-9]{4}){2}(?![0-9])",
             r"(?<![0-9])[48]00-?[0-9]{3}-?[0-9]{4}(?![0-9])",
             # phone, fax, hotline, postal code after their label
-            r"(?:电话|传真|热线|手机|号码|拨打|联系方式|邮编|邮政编码)(?:号码)?[：:为是\s]{0,3}"
+            rf"(?:{'|'.join(_PHONE_LABELS)})(?:号码)?[：:为是\s]{{0,3}}"
             r"[(（]?[0-9][0-9()（）\-－—\s]{3,}[0-9](?:\s?转\s?[0-9]{1,5})?(?![0-9件条个人次元家项份])",
             r"(?<![0-9])(?:12[0-9]{3}|9[56][0-9]{3,4})(?![0-9])"
             r"(?=(?:政务服务|便民服务|服务|政务|便民|市民|投诉|举报|咨询)?(?:热线|平台|专线))",
             # 索引号, 文号 and other codes after their label
-            r"(?:索引号|文号|编号|登记号|信用代码|身份证号?|备案号)[：:\s]{0,3}[A-Za-z0-9\-/_.〔〕\[\]()（）]+",
+            rf"(?:{'|'.join(_CODE_LABELS)})[：:\s]{{0,3}}[A-Za-z0-9\-/_.〔〕\[\]()（）]+",
             # standards: GB/T 9704-2012, DB32/T 1234-2019, ISO 9001
             r"(?<![A-Za-z])(?:GB|ISO|IEC|DB[0-9]{0,2}|JGJ|JJG|HJ|QB|YY|WS|JR)(?:/[TZ])?\s?[0-9]+(?:[.\-—:][0-9]+)*",
             # page numbers: "— 1 —" on a line of its own, "-1-" inline
@@ -256,6 +262,63 @@ _EXCLUDE_RE = re.compile(
         ]
     )
 )
+# Where a match of _EXCLUDE_RE (or a URL) can start: one of these characters, or a label word.
+# Most branches start with a lookbehind, so `finditer` would try all of them at every character;
+# `_excluded_spans` tries them only at these places (about one character in forty of a report's
+# prose). Inside a run of digits only the first one is a place: every branch that starts with a
+# digit refuses a digit before it.
+_EXCLUDE_FIRST = re.compile(r"[0-9A-Za-z._%+\-〔\[［【(（－—– \t](?:(?<=[0-9])[0-9]*)?")
+_LABEL_WORDS = _PHONE_LABELS + _CODE_LABELS
+
+
+def _url_end(f: str, i: int) -> int:
+    """The end of a URL's tail starting at `i` (no space, CJK punctuation, ideograph, full-width
+    form, quote or bracket)."""
+    n = len(f)
+    while i < n:
+        ch = f[i]
+        if (ch.isspace() or "\u3000" <= ch <= "\u303f" or "\u4e00" <= ch <= "\u9fff"
+                or "\uff00" <= ch <= "\uffef" or ch in _URL_STOP):
+            break
+        i += 1
+    return i
+
+
+def _excluded_spans(f: str) -> list[tuple[int, int]]:
+    """Left-to-right, non-overlapping spans of URLs and of `_EXCLUDE_RE` in folded text `f`.
+
+    The same spans as one alternation (URL, e-mail, domain with its path, the rest of
+    `_EXCLUDE_RE`) run with `finditer`: tried in that order at each position, the first that
+    matches wins and the scan resumes after it."""
+    places = [m.start() for m in _EXCLUDE_FIRST.finditer(f)]
+    for word in _LABEL_WORDS:  # overlapping ones too: 编号码 holds 编号 and 号码
+        i = f.find(word)
+        while i >= 0:
+            places.append(i)
+            i = f.find(word, i + 1)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for p in sorted(set(places)):
+        if p < pos:
+            continue
+        end = None
+        if f[p] in "hfw":
+            for head in _URL_HEADS:
+                if f.startswith(head, p):
+                    tail = _url_end(f, p + len(head))
+                    if tail > p + len(head):  # a URL needs at least one character after its head
+                        end = tail
+                    break
+        if end is None:
+            m = _EXCLUDE_RE.match(f, p)
+            if m is None:
+                continue
+            end = m.end()
+            if m.group("domain") is not None and end < len(f) and f[end] in ":/":
+                end = _url_end(f, end + 1)  # the path after a domain: gov.cn/xxgk
+        spans.append((p, end))
+        pos = end
+    return spans
 
 # Fixed expressions in which a numeral is followed by a unit but is not a figure.
 _FIXED_RE = re.compile(
@@ -285,9 +348,14 @@ _PAREN_LABEL_RE = re.compile(rf"[(（]\s*(?:[0-9]{{1,3}}|[{_DIGITS_CLASS}十]{{1
 _BEFORE_LABEL = frozenset("：:；;。，,|")  # | : a label in a Markdown table cell
 _UNIT_FINAL = frozenset("".join(u[-1] for u in UNITS) + "年月日号度%")
 
+# Where a figure can start: 百分之, a sign before a digit, a digit, a bracket before a numbering
+# label, a Chinese numeral (百 not in 百分点). Written as one character class followed by what that
+# character needs (checked behind it), so that `search` skips other characters in the regex
+# engine's fast class scan instead of trying six branches at every character.
 _START_RE = re.compile(
-    rf"百分之|{_SIGN_CLASS}(?=[0-9])|[0-9]|[(（](?=\s*(?:[0-9]|[{_DIGITS_CLASS}十]))"
-    rf"|[{_DIGITS_CLASS}十千万亿拾佰仟]|百(?!分[之点])"
+    rf"[百+\-−0-9(（{_DIGITS_CLASS}十千万亿拾佰仟]"
+    rf"(?:(?<=百)(?:分之|(?!分[之点]))|(?<={_SIGN_CLASS})(?=[0-9])"
+    rf"|(?<=[(（])(?=\s*(?:[0-9]|[{_DIGITS_CLASS}十]))|(?<=[0-9{_DIGITS_CLASS}十千万亿拾佰仟]))"
 )
 
 
@@ -344,12 +412,13 @@ class _Excluded:
         return None
 
 
-def find_numbers(text: str) -> list[Number]:
-    """Every figure in `text`, left to right, non-overlapping."""
-    f = fold(text)
+def find_numbers(text: str, folded: bool = False) -> list[Number]:
+    """Every figure in `text`, left to right, non-overlapping. `folded=True` says that `text` is
+    folded already (`normalize.fold`, as `Clean.text` is), which saves folding it again."""
+    f = text if folded else fold(text)
     out: list[Number] = []
-    spans: list[tuple[int, int]] = [m.span() for m in _EXCLUDE_RE.finditer(f)]
-    for d in find_dates(f):
+    spans = _excluded_spans(f)
+    for d in find_dates(f, folded=True):
         spans.append((d.start, d.end))
         if d.month is None and d.year is not None:
             unit = "年度" if f[d.end - 1] == "度" else "年"
