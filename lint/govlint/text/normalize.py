@@ -17,10 +17,9 @@ from govlint.resources import data_file
 
 @lru_cache(maxsize=1)
 def _table() -> dict[int, int]:
-    table: dict[int, int] = {}
-    for line in data_file("t2s.txt").read_text(encoding="utf-8").splitlines():
-        if len(line) == 2 and not line.startswith("#"):
-            table[ord(line[0])] = ord(line[1])
+    lines = data_file("t2s.txt").read_text(encoding="utf-8").splitlines()
+    pairs = [line for line in lines if len(line) == 2 and line[0] != "#"]
+    table = str.maketrans("".join(p[0] for p in pairs), "".join(p[1] for p in pairs))
     # Full-width ASCII (！ .. ～) → ASCII, ideographic space → space. Keep CJK punctuation such as
     # （ ） 、 。 〔 〕 as they are: they carry meaning for numbering and document numbers, and
     # patterns in packs are written with them. Only digits/letters/ASCII symbols fold.
@@ -45,6 +44,19 @@ def _table_t2s() -> dict[int, int]:
 
 def fold(s: str) -> str:
     """繁→简 and full-width digits/letters → ASCII; same length as `s`."""
+    if len(s) > _FOLD_CACHED_LENGTH:
+        return s.translate(_table())
+    return _fold_cached(s)
+
+
+# A report's paragraphs are folded several times (outline, clean text, pattern rules) and
+# `str.translate` with a dict costs about a tenth of a microsecond per character: recent results
+# are kept. Long strings are not (a huge line would stay in memory for little gain).
+_FOLD_CACHED_LENGTH = 2000
+
+
+@lru_cache(maxsize=2048)
+def _fold_cached(s: str) -> str:
     return s.translate(_table())
 
 
@@ -57,18 +69,51 @@ _SPACE_PUNCT = re.compile(r"[\s\u3000\u00a0\u200b\ufeff“”\"'‘’《》〈�
 _PAREN = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "〔": "(", "〕": ")"})
 
 
+@lru_cache(maxsize=4096)  # the same titles and labels are compared again and again
 def key(s: str) -> str:
     """A comparison key for short strings such as titles and labels: folded, scraping damage
     removed, NFKC, no spaces, no punctuation except parentheses (normalised to ASCII); 和/及 are
     not merged here (packs list aliases explicitly)."""
-    s = unicodedata.normalize("NFKC", _DAMAGE.sub("", fold(s))).translate(_PAREN)
+    f = fold(s)
+    s = unicodedata.normalize("NFKC", _without(f, _damage_spans(f))).translate(_PAREN)
     return _SPACE_PUNCT.sub("", s)
 
 
 # Scraping damage that breaks matching: pinyin annotations inside words (開(kāi)), HTML tags and
 # entities, zero-width characters. `clean()` removes them and keeps a map back to the original.
-_PINYIN = r"(?<=[\u3400-\u9fff])[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]"
+# A pinyin annotation must follow a CJK character (U+3400–U+9FFF); `_damage_spans` checks that in
+# Python, because a lookbehind class of 27,000 characters takes milliseconds to compile.
+_PINYIN = r"[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]"
 _DAMAGE = re.compile(rf"{_PINYIN}|<[a-zA-Z/!][^<>\n]{{0,300}}>|&(?:nbsp|lt|gt|amp|quot|#\d{{1,6}});|[\u200b-\u200d\ufeff]|\n")
+_DAMAGE_FIRST = "（(<&\u200b\u200c\u200d\ufeff\n"  # every match starts with one of these
+
+
+def _damage_spans(folded: str) -> list[tuple[int, int]]:
+    """The spans of scraping damage in folded text, left to right.
+
+    The same as `finditer` with the lookbehind in the pattern: a bracket that does not follow a
+    CJK character starts no match, and no match can start inside the rejected one (it holds only
+    letters and a closing bracket), so the scan may go on after it."""
+    if not any(ch in folded for ch in _DAMAGE_FIRST):
+        return []
+    out = []
+    for m in _DAMAGE.finditer(folded):
+        p = m.start()
+        if folded[p] in "（(" and not (p > 0 and "\u3400" <= folded[p - 1] <= "\u9fff"):
+            continue
+        out.append(m.span())
+    return out
+
+
+def _without(s: str, spans: list[tuple[int, int]]) -> str:
+    if not spans:
+        return s
+    out, pos = [], 0
+    for a, b in spans:
+        out.append(s[pos:a])
+        pos = b
+    out.append(s[pos:])
+    return "".join(out)
 
 
 class Clean:
@@ -78,16 +123,17 @@ class Clean:
 
     def __init__(self, original: str):
         folded = fold(original)
-        if not _DAMAGE.search(folded):
+        spans = _damage_spans(folded)
+        if not spans:
             self.text, self._map, self._len = folded, None, len(original)
             return
         out: list[str] = []
         mapping: list[int] = []
         pos = 0
-        for m in _DAMAGE.finditer(folded):
-            out.append(folded[pos:m.start()])
-            mapping.extend(range(pos, m.start()))
-            pos = m.end()
+        for start, end in spans:
+            out.append(folded[pos:start])
+            mapping.extend(range(pos, start))
+            pos = end
         out.append(folded[pos:])
         mapping.extend(range(pos, len(folded)))
         self.text, self._map, self._len = "".join(out), mapping, len(original)
@@ -108,4 +154,4 @@ class Clean:
 
 
 def has_damage(s: str) -> bool:
-    return bool(_DAMAGE.search(fold(s)))
+    return bool(_damage_spans(fold(s)))
