@@ -22,6 +22,7 @@ Everything is computed once per document and cached on the Facts.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 
 from govlint.document import Paragraph, Section
@@ -31,6 +32,8 @@ from govlint.text.numbers import Number, find_numbers
 _SENTENCE_END = "。！？!?"
 _CLAUSE = "，,；;：:、。！？!?（）()"
 _OPEN, _CLOSE = "（(", "）)"
+_CLAUSE_RE = re.compile(f"[{_CLAUSE}]")
+_SPACES = re.compile(r"\s+")
 _CHANGE = re.compile(r"增长|下降|增加|减少|提高|提升|降低|上升|同比|环比|比上年|较上年|比去年|较去年|增幅|降幅|增速")
 _NOT_PART = re.compile(r"^(?:共|合计|总计|共计|累计|总数|另|比|较|同比|此外)")
 _TRAIL = re.compile(r"(?:的有|为|是|达到|达|有|共计|共|计|合计|总计|累计|约|近|超过|逾)+$")
@@ -107,31 +110,58 @@ def short_label(text: str) -> str:
     return t[-16:] if len(t) > 16 else t
 
 
-def _segments(text: str) -> tuple[list[int], list[int | None], list[int]]:
-    """Per character: sentence index, offset of the enclosing opening bracket, clause start."""
-    sent = [0] * (len(text) + 1)
-    paren: list[int | None] = [None] * (len(text) + 1)
-    clause = [0] * (len(text) + 1)
-    s, stack, cstart = 0, [], 0
-    for i, ch in enumerate(text):
-        sent[i] = s
-        paren[i] = stack[-1] if stack else None
-        clause[i] = cstart
-        if ch in _OPEN:
-            stack.append(i)
-            cstart = i + 1
-        elif ch in _CLOSE:
-            if stack:
-                stack.pop()
-            cstart = i + 1
-        elif ch in _CLAUSE:
-            cstart = i + 1
-        if ch in _SENTENCE_END:
-            s += 1
-            stack = []
-    sent[len(text)] = s
-    clause[len(text)] = cstart
-    return sent, paren, clause
+class _Segments:
+    """Sentences, clauses and brackets of a run's text, looked up by offset.
+
+    Built from the delimiters alone (a few hundred per run, found by one regex each) and
+    answered with `bisect`, instead of three lists with an entry per character. At offset `i`
+    the answers describe the text before `i`: the sentence index is the number of sentence ends
+    before it, the clause starts after the last clause delimiter before it, and the bracket is the
+    innermost one still open (a sentence end closes them all)."""
+
+    __slots__ = ("length", "ends", "cuts", "events", "tops")
+
+    def __init__(self, text: str):
+        self.length = len(text)
+        self.cuts = [m.start() for m in _CLAUSE_RE.finditer(text)]  # brackets and sentence ends too
+        self.ends: list[int] = []
+        self.events: list[int] = []  # offsets of brackets and sentence ends …
+        self.tops: list[int | None] = []  # … and the innermost open bracket after each of them
+        stack: list[int] = []
+        for i in self.cuts:
+            ch = text[i]
+            if ch in _OPEN:
+                stack.append(i)
+            elif ch in _CLOSE:
+                if stack:
+                    stack.pop()
+            elif ch in _SENTENCE_END:
+                self.ends.append(i)
+                stack = []
+            else:
+                continue
+            self.events.append(i)
+            self.tops.append(stack[-1] if stack else None)
+
+    def sentence(self, i: int) -> int:
+        return bisect_left(self.ends, i)
+
+    def sentence_start(self, i: int) -> int:
+        s = bisect_left(self.ends, i)
+        return self.ends[s - 1] + 1 if s else 0
+
+    def clause_start(self, i: int) -> int:
+        k = bisect_left(self.cuts, i)
+        return self.cuts[k - 1] + 1 if k else 0
+
+    def clause_end(self, i: int) -> int:
+        """The first clause delimiter at or after `i` (the end of the text if none)."""
+        k = bisect_left(self.cuts, i)
+        return self.cuts[k] if k < len(self.cuts) else self.length
+
+    def paren(self, i: int) -> int | None:
+        k = bisect_left(self.events, i)
+        return self.tops[k - 1] if k else None
 
 
 def _chains(facts) -> list[list[tuple[Paragraph, Section | None]]]:
@@ -153,38 +183,36 @@ def _chains(facts) -> list[list[tuple[Paragraph, Section | None]]]:
     return chains
 
 
-def _chain_figures(chain: list[tuple[Paragraph, Section | None]], facts) -> tuple[list[Figure], str]:
+def _chain_figures(chain: list[tuple[Paragraph, Section | None]], facts
+                   ) -> tuple[list[Figure], str, _Segments]:
     cleans = [facts.clean(p.text) for p, _ in chain]
     starts, pos = [], 0
     for c in cleans:
         starts.append(pos)
         pos += len(c.text)
     text = "".join(c.text for c in cleans).replace("\n", " ").replace("\r", " ")
-    sent, paren, clause = _segments(text)
+    seg = _Segments(text)
     out: list[Figure] = []
     prev_end = 0
-    for n in find_numbers(text):
+    for n in find_numbers(text, folded=True):  # clean text is folded
         if n.kind not in ("count", "amount", "percent"):
             if n.kind != "year":
                 prev_end = max(prev_end, n.end)
             continue
-        k = max(i for i, s0 in enumerate(starts) if s0 <= n.start)
+        k = bisect_right(starts, n.start) - 1  # the paragraph holding the figure
         p, sec = chain[k]
         s0 = starts[k]
         e = min(n.end, s0 + len(cleans[k].text))
-        cs = max(clause[n.start], prev_end)
-        label = re.sub(r"\s+", "", text[cs:n.start])
-        ae = n.end
-        while ae < len(text) and text[ae] not in _CLAUSE:
-            ae += 1
-        after = re.sub(r"\s+", "", text[n.end:ae])
-        po = paren[n.start]
-        intro = re.sub(r"\s+", "", text[po + 1:n.start]) if po is not None else ""
+        cs = max(seg.clause_start(n.start), prev_end)
+        label = _SPACES.sub("", text[cs:n.start])
+        after = _SPACES.sub("", text[n.end:seg.clause_end(n.end)])
+        po = seg.paren(n.start)
+        intro = _SPACES.sub("", text[po + 1:n.start]) if po is not None else ""
         out.append(Figure(p, sec, len(out), n.value, n.unit, n.kind, n.approx, n.raw, n.start, n.end,
-                          cleans[k].orig_span(n.start - s0, e - s0), label, after, sent[n.start], po,
-                          intro))
+                          cleans[k].orig_span(n.start - s0, e - s0), label, after,
+                          seg.sentence(n.start), po, intro))
         prev_end = n.end
-    return out, text
+    return out, text, seg
 
 
 def figures(facts) -> list[tuple[Paragraph, list[Figure], str]]:
@@ -193,12 +221,15 @@ def figures(facts) -> list[tuple[Paragraph, list[Figure], str]]:
     cache = facts.__dict__.setdefault("_govlint_figure_cache", {})
     if "figures" not in cache:
         out = []
+        segments = []
         chains = _chains(facts)
         for chain in chains:
-            figs, text = _chain_figures(chain, facts)
+            figs, text, seg = _chain_figures(chain, facts)
             out.append((chain[0][0], figs, text))
+            segments.append(seg)
         cache["figures"] = out
         cache["chains"] = chains
+        cache["segments"] = segments
     return cache["figures"]
 
 
@@ -223,10 +254,10 @@ def _same_measure(a: Figure, b: Figure) -> bool:
     return a.kind == b.kind and (a.unit or "") == (b.unit or "")
 
 
-def _parent(figs: list[Figure], text: str, at: int, sent_of) -> Figure | None:
+def _parent(figs: list[Figure], text: str, at: int, seg: _Segments) -> Figure | None:
     """The total a 其中 at offset `at` refers to."""
-    s = sent_of(at)
-    inside = _enclosing_paren(text, at)
+    s = seg.sentence(at)
+    inside = seg.paren(at)
     before = [f for f in figs if f.end <= at and f.kind != "percent"]
     if inside is not None:
         cands = [f for f in before if f.end <= inside and f.sentence == s and f.paren is None]
@@ -237,26 +268,10 @@ def _parent(figs: list[Figure], text: str, at: int, sent_of) -> Figure | None:
     same = [f for f in before if f.sentence == s and f.paren is None]
     if same:
         return same[-1]
-    start = at
-    while start > 0 and sent_of(start - 1) == s:
-        start -= 1
-    if text[start:at].strip(" ，,、：:"):
+    if text[seg.sentence_start(at):at].strip(" ，,、：:"):
         return None  # 其中 in mid-sentence with no figure before it
     prev = [f for f in before if f.sentence == s - 1 and f.paren is None]
     return prev[-1] if prev else None
-
-
-def _enclosing_paren(text: str, at: int) -> int | None:
-    opens: list[int] = []
-    for i in range(at):
-        ch = text[i]
-        if ch in _OPEN:
-            opens.append(i)
-        elif ch in _CLOSE and opens:
-            opens.pop()
-        elif ch in _SENTENCE_END:
-            opens = []
-    return opens[-1] if opens else None
 
 
 def _cut_at_semicolon(parts: list[Figure], total: Figure, text: str) -> list[Figure]:
@@ -283,23 +298,18 @@ def partitions(facts) -> list[Partition]:
     if "partitions" in cache:
         return cache["partitions"]
     out: list[Partition] = []
-    for _, figs, text in figures(facts):
+    for (_, figs, text), seg in zip(figures(facts), cache["segments"], strict=True):
         if "其中" not in text or not figs:
             continue
-        sent, _, _ = _segments(text)
-
-        def sent_of(i: int, sent=sent) -> int:
-            return sent[min(i, len(sent) - 1)]
-
         marks = [m.start() for m in re.finditer("其中", text)]
-        heads = {m: _parent(figs, text, m, sent_of) for m in marks}
+        heads = {m: _parent(figs, text, m, seg) for m in marks}
         head_ids = {id(h) for h in heads.values() if h is not None}
         for m in marks:
             total = heads[m]
             if total is None or total.kind == "percent":
                 continue
-            inside = _enclosing_paren(text, m)
-            s = sent_of(m)
+            inside = seg.paren(m)
+            s = seg.sentence(m)
             parts: list[Figure] = []
             for f in figs:
                 if f.start < m:
@@ -384,7 +394,11 @@ def denominators(facts, share: Share, lookback: int = 3) -> list[Decimal]:
     if len(share.group) > 1:
         out.append(sum((g.value for g in share.group), Decimal(0)))
     paras = figures(facts)
-    idx = next((k for k, (_, figs, _) in enumerate(paras) if any(g is c for g in figs)), None)
+    cache = facts.__dict__["_govlint_figure_cache"]
+    run_of = cache.get("run_of")
+    if run_of is None:  # the run of each figure, indexed once per document
+        run_of = cache["run_of"] = {id(g): k for k, (_, figs, _) in enumerate(paras) for g in figs}
+    idx = run_of.get(id(c))
     if idx is None:
         return out
     top = facts.top_of(c.section)
