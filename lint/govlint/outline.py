@@ -93,8 +93,19 @@ class Label(Record):
         self.end = end  # index in the text where the title starts
 
 
+# What every rung's pattern starts with after optional whitespace (on folded text). Folding costs
+# ~0.4 µs a character and most paragraphs are body text: a paragraph whose first character is
+# none of these has no label and is not folded at all.
+_LABEL_START = frozenset("第" + "一二三四五六七八九十" + "（(" + "123456789"
+                         + "".join(map(chr, range(0x2474, 0x2488)))  # ⑴ … ⒇
+                         + "".join(map(chr, range(0x2460, 0x2474))))  # ① … ⑳
+
+
 def parse_label(text: str) -> Label | None:
     """Recognise a numbering label at the start of `text` (original or folded)."""
+    first = text.lstrip()[:1]  # what `^\s*` skips (folding keeps whitespace whitespace)
+    if not first or fold(first) not in _LABEL_START:
+        return None
     folded = fold(text)
     for rung, _rank, rx in LADDER:
         m = rx.match(folded)

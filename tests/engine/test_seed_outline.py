@@ -67,3 +67,23 @@ def test_report_year_from_the_statistics_period_when_the_title_has_none():
 
     doc = analyze_document(markdown.read_text("x.md", "# 某区政府信息公开工作年度报告\n\n本报告所列数据统计期限自2019年1月1日至2019年12月31日。\n"))
     assert doc.report_year == 2019
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("一、概述", ("cn", "一", 1)),
+    ("\u3000\u3000二、主动公开情况", ("cn", "二", 2)),  # indented with ideographic spaces
+    ("（三）依申请公开", ("paren-cn", "三", 3)),
+    ("１．加强组织领导", ("arabic", "１", 1)),  # full-width digit: folded before matching
+    ("③ 公开目录", ("circled", "③", 3)),
+    ("第二部分 工作要点", ("part", "二", 2)),
+    ("一是加强领导", None),
+    ("本年度共收到申请85件", None),  # body text: not folded at all
+    ("2021年工作", None),
+    ("　", None),
+    ("", None),
+])
+def test_parse_label(text, expected):
+    from govlint.outline import parse_label
+
+    got = parse_label(text)
+    assert (None if got is None else (got.rung, got.label, got.number)) == expected

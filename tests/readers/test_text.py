@@ -246,3 +246,14 @@ def test_large_input_is_fast_enough():
     doc = text.read_text("big.txt", src)
     assert len(doc.tables) == 8000
     assert doc.tables[-1].index == 8000
+
+
+def test_binary_detection_counts_control_characters():
+    from govlint.readers.textdecode import _looks_binary
+
+    assert not _looks_binary("正文\t第一段\n第二段\r\n\f" * 100)
+    assert not _looks_binary("a" * 100 + "\x01" * 5)  # 5 %: not more than 5 %
+    assert _looks_binary("a" * 100 + "\x01" * 6)
+    assert _looks_binary("a" * 10 + "\ufffd")  # what a failed decode leaves
+    assert _looks_binary("\x00" * 4 + "abcdefg") and not _looks_binary("\x00" * 3 + "abcdefg")
+    assert not _looks_binary("")

@@ -4,6 +4,8 @@ Binary junk is refused rather than linted as mojibake."""
 
 from __future__ import annotations
 
+import re
+
 from govlint.errors import InputError
 
 
@@ -36,11 +38,17 @@ def _strict(path: str, data: bytes, enc: str) -> str:
         raise InputError(path, f"invalid {enc.upper()} text") from None
 
 
+# Control characters other than tab, newline, carriage return, form feed and NUL (counted apart),
+# and U+FFFD (what a failed decode leaves). Counted by the regex engine: a Python loop over the
+# 64K-character sample cost ~10 ms per file.
+_CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffd]")
+
+
 def _looks_binary(text: str) -> bool:
     """Many control characters (other than tab/newline/form feed) mean binary data."""
     sample = text[:65536]
     if not sample:
         return False
-    ctrl = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\t\n\r\f\x00") or ch == "\ufffd")
+    ctrl = len(_CONTROL.findall(sample))
     nul = sample.count("\x00")
     return ctrl / len(sample) > 0.05 or nul / len(sample) > 0.3
