@@ -4,9 +4,12 @@ catalogue, and cell addressing — on tables built in code, read from Markdown a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govlint.analyze import analyze, analyze_document
 from govlint.document import Cell, Source, Table
@@ -58,6 +61,52 @@ def texts(path) -> list[str]:
 def test_label_normalisation(text, num, core):
     lab = T.label(text)
     assert (lab.num, lab.core) == (num, core)
+
+
+# The numbering and page-number readers are written out by hand (the regular expressions cost
+# milliseconds to compile on every run); these are the expressions they must agree with.
+NUMBERING = re.compile(
+    r"^\s*(?:"
+    r"(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.．]"
+    r"|[（(]\s*(?P<pcn>[一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?"
+    r"|(?P<ar>\d{1,2})\s*(?:[、．]|\.(?!\d))"
+    r"|[（(]\s*(?P<par>\d{1,2})\s*[）)]\s*[、.．]?"
+    r"|(?P<circ>[⑴-⒇①-⑳])\s*[、.．]?"
+    r"|(?P<rom>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[、.．]?"
+    r")\s*"
+)
+PAGE_NUMBER = re.compile(r"^[-—－–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—－–\s]*$")
+NUMBERING_ALPHABET = "一二三四五六七八九十〇（()）、.．1234567890٣ \t\u3000⑴⒇①⑳ⅠⅩ总计-—－–第页"
+
+
+def numbering_by_regex(f: str):
+    m = NUMBERING.match(f)
+    if not m:
+        return None
+    g = m.groupdict()
+    if g["circ"]:
+        ch = g["circ"]
+        tok = f"par{ord(ch) - 0x2474 + 1}" if "⑴" <= ch <= "⒇" else f"circ{ord(ch) - 0x2460 + 1}"
+    elif g["rom"]:
+        tok = f"rom{'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ'.index(g['rom']) + 1}"
+    else:
+        kind = next(k for k in ("cn", "pcn", "ar", "par") if g[k])
+        tok = f"{kind}{T._cn_int(g[kind]) if kind in ('cn', 'pcn') else int(g[kind])}"
+    return tok, m.end()
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet=NUMBERING_ALPHABET, max_size=9))
+def test_numbering_reader_agrees_with_its_regular_expression(s):
+    assert T._numbering(s) == numbering_by_regex(s)
+    assert T._page_number(s.strip()) is bool(PAGE_NUMBER.match(s.strip()))
+
+
+@pytest.mark.parametrize("s", ["十一、", "（十二）", "12.", "1.5", "123.", "(3) ", "⑵当面", "①x", "Ⅳ、", "一二三四、", "— 12 —",
+                               "第 3 页", "12345", "-5-页"])
+def test_numbering_reader_on_examples(s):
+    assert T._numbering(s) == numbering_by_regex(s)
+    assert T._page_number(s) is bool(PAGE_NUMBER.match(s))
 
 
 def test_quality_exact_containment_similar_and_numbering():

@@ -48,20 +48,9 @@ if TYPE_CHECKING:
 
 # --- labels --------------------------------------------------------------------------------------
 
-# Compiled on first use: importing this module (partition and percentage take `fmt` from it)
-# must not cost the regex compilation in runs that never read a table.
-@cache
-def _numbering_rx() -> re.Pattern[str]:
-    return re.compile(
-        r"^\s*(?:"
-        r"(?P<cn>[一二三四五六七八九十]{1,3})\s*[、.．]"
-        r"|[（(]\s*(?P<pcn>[一二三四五六七八九十]{1,3})\s*[）)]\s*[、.．]?"
-        r"|(?P<ar>\d{1,2})\s*(?:[、．]|\.(?!\d))"
-        r"|[（(]\s*(?P<par>\d{1,2})\s*[）)]\s*[、.．]?"
-        r"|(?P<circ>[⑴-⒇①-⑳])\s*[、.．]?"
-        r"|(?P<rom>[ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ])\s*[、.．]?"
-        r")\s*"
-    )
+_CN_DIGITS = frozenset("一二三四五六七八九十")
+_ENUM_PUNCT = "、.．"
+_ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 
 
 @cache
@@ -83,20 +72,73 @@ def _cn_int(s: str) -> int:
     return _CN.get(s, 0)
 
 
-def _numbering(m: re.Match[str]) -> str:
-    g = m.groupdict()
-    if g["cn"]:
-        return f"cn{_cn_int(g['cn'])}"
-    if g["pcn"]:
-        return f"pcn{_cn_int(g['pcn'])}"
-    if g["ar"]:
-        return f"ar{int(g['ar'])}"
-    if g["par"]:
-        return f"par{int(g['par'])}"
-    if g["circ"]:
-        ch = g["circ"]
-        return f"par{ord(ch) - 0x2474 + 1}" if "⑴" <= ch <= "⒇" else f"circ{ord(ch) - 0x2460 + 1}"
-    return f"rom{'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ'.index(g['rom']) + 1}"
+def _spaces(s: str, i: int) -> int:
+    """The index after the whitespace at s[i:] (what `\\s*` takes)."""
+    n = len(s)
+    while i < n and s[i].isspace():
+        i += 1
+    return i
+
+
+def _run(s: str, i: int, ok, most: int) -> int | None:
+    """The end of the run of 1..`most` characters at s[i:] that satisfy `ok`, or None when more
+    follow: what may stand after a numeral is never a numeral, so `x{1,most}` would fail then."""
+    j = i
+    while j < len(s) and j - i <= most and ok(s[j]):
+        j += 1
+    return j if i < j <= i + most else None
+
+
+def _numbering(f: str) -> tuple[str, int] | None:
+    """The numbering at the start of folded text: its token (一、→cn1 （一）→pcn1 1.→ar1 （1）/⑴→par1
+    ①→circ1 Ⅰ→rom1) and where the words after it start. Written out by hand: as one regular
+    expression it cost 1.5–2.5 ms to compile (CJK character sets), paid by every run that reads
+    a table. tests/facts/test_tables.py holds that expression and checks both agree."""
+    n = len(f)
+    i = _spaces(f, 0)
+    if i == n:
+        return None
+    ch = f[i]
+    if ch in _CN_DIGITS:  # 一、 (the comma is required)
+        j = _run(f, i, _CN_DIGITS.__contains__, 3)
+        k = _spaces(f, j) if j is not None else n
+        if k < n and f[k] in _ENUM_PUNCT:
+            return f"cn{_cn_int(f[i:j])}", _spaces(f, k + 1)
+        return None
+    if ch in "（(":  # （一） （1）, a comma after them optional
+        k = _spaces(f, i + 1)
+        if k < n and f[k] in _CN_DIGITS:
+            j = _run(f, k, _CN_DIGITS.__contains__, 3)
+            token = f"pcn{_cn_int(f[k:j])}" if j is not None else ""
+        elif k < n and f[k].isdecimal():
+            j = _run(f, k, str.isdecimal, 2)
+            token = f"par{int(f[k:j])}" if j is not None else ""
+        else:
+            return None
+        close = _spaces(f, j) if j is not None else n
+        if close < n and f[close] in "）)":
+            return token, _optional_punct(f, close + 1)
+        return None
+    if ch.isdecimal():  # 1. 1、 (not 1.5)
+        j = _run(f, i, str.isdecimal, 2)
+        k = _spaces(f, j) if j is not None else n
+        if k < n and (f[k] in "、．" or (f[k] == "." and not (k + 1 < n and f[k + 1].isdecimal()))):
+            return f"ar{int(f[i:j])}", _spaces(f, k + 1)
+        return None
+    if "⑴" <= ch <= "⒇":
+        return f"par{ord(ch) - 0x2474 + 1}", _optional_punct(f, i + 1)
+    if "①" <= ch <= "⑳":
+        return f"circ{ord(ch) - 0x2460 + 1}", _optional_punct(f, i + 1)
+    if ch in _ROMAN:
+        return f"rom{_ROMAN.index(ch) + 1}", _optional_punct(f, i + 1)
+    return None
+
+
+def _optional_punct(f: str, i: int) -> int:
+    i = _spaces(f, i)
+    if i < len(f) and f[i] in _ENUM_PUNCT:
+        i = _spaces(f, i + 1)
+    return i
 
 
 class Label(Record):
@@ -120,9 +162,9 @@ def label(text: str) -> Label:
     table rule parses the same catalogue; a row path repeats its group label); a Label is a
     value and is never changed."""
     f = fold(text).strip()
-    m = _numbering_rx().match(f)
-    num = _numbering(m) if m and m.end() < len(f) else None
-    rest = f[m.end():] if num else f
+    got = _numbering(f)
+    num = got[0] if got and got[1] < len(f) else None
+    rest = f[got[1]:] if got and num else f
     full = key(rest)
     core = key(_note_rx().sub("", rest)) or full
     return Label(text.strip(), num, full, core)
@@ -343,7 +385,7 @@ def _split_flat(text: str) -> tuple[str | None, str]:
     if "：" not in text and ":" not in text:
         return None, text.strip()  # most cells: no 'parent：child' to split
     m = _flat_rx().match(text.strip())
-    if m and not re.search(r"[，。；,;]", m["p"]) and _balanced(m["p"]):
+    if m and not any(ch in "，。；,;" for ch in m["p"]) and _balanced(m["p"]):
         return m["p"].strip(), m["c"].strip()
     return None, text.strip()
 
@@ -352,17 +394,38 @@ def _balanced(s: str) -> bool:
     return s.count("（") + s.count("(") == s.count("）") + s.count(")")
 
 
-@cache
-def _page_no_rx() -> re.Pattern[str]:
-    return re.compile(r"^[-—－–\s]*(?:第\s*)?\d{1,4}\s*(?:页)?[-—－–\s]*$")
+_DASHES = "-—－–"
+
+
+def _page_number(line: str) -> bool:
+    """A page number on a line of its own: '— 5 —', '-12-', '第3页' (1–4 digits, dashes and spaces
+    around). Written out by hand: the regular expression's dash set (three blocks of Unicode) cost
+    0.4–0.7 ms to compile; tests/facts/test_tables.py checks both agree."""
+    i, j = 0, len(line)
+    while i < j and (line[i] in _DASHES or line[i].isspace()):
+        i += 1
+    while j > i and (line[j - 1] in _DASHES or line[j - 1].isspace()):
+        j -= 1
+    if line.startswith("第", i):
+        i += 1
+        while i < j and line[i].isspace():
+            i += 1
+    d = i
+    while d < j and line[d].isdecimal():
+        d += 1
+    if not 1 <= d - i <= 4:
+        return False
+    while d < j and line[d].isspace():
+        d += 1
+    return d == j or (d == j - 1 and line[d] == "页")
 
 
 def _caption_line(t: Table) -> str | None:
     if not t.caption:
         return None
-    lines = [x.strip() for x in t.caption.splitlines() if x.strip() and not _page_no_rx().match(x.strip())]
+    lines = [x.strip() for x in t.caption.splitlines() if x.strip() and not _page_number(x.strip())]
     line = lines[-1] if lines else ""
-    if not line or len(line) > 30 or re.search(r"[。；;]", line):
+    if not line or len(line) > 30 or any(ch in "。；;" for ch in line):
         return None
     return line
 
