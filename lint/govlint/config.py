@@ -4,6 +4,7 @@ is an error naming the file and line."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,7 +24,7 @@ def load(path: str | Path) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as e:
         raise PackError(str(p), f"cannot read config: {getattr(e, 'strerror', None) or e}") from None
     if p.name == "pyproject.toml":
-        if "govlint" not in text:
+        if not _may_configure_govlint(text):
             return {}  # no [tool.govlint] table: not worth importing tomllib (~5 ms) for
         try:
             import tomllib
@@ -46,6 +47,25 @@ def load(path: str | Path) -> dict[str, Any]:
         raise PackError(str(p), "a config file is a mapping of keys", 1)
     validate(data, text, str(p), "config.schema.json")
     return data
+
+
+# Whether a pyproject.toml can hold the key path tool → govlint, without parsing it: most
+# pyproject.toml files (this project's own, where "govlint" names the package) configure other
+# tools only, and tomllib costs ~5 ms to import. Conservative: every TOML spelling of the path
+# ("[tool.govlint]", "[ tool . 'govlint' ]", "tool.govlint.x = …", "tool = {govlint = …}", or a
+# govlint key under a "[tool]" header) puts "tool" and "govlint" on one line, or needs both a
+# [tool] table and a line that starts with a govlint key. (Keys spelled with \u escapes are not
+# recognised.) The patterns are compiled (and cached by `re`) only when a pyproject.toml exists.
+_TOOL_THEN_GOVLINT = r"tool[^\n]*govlint"
+_TOOL_TABLE = r"""(?m)^\s*(?:\[+\s*["']?tool["']?\s*\]|["']?tool["']?\s*=\s*\{[^}\n]*$)"""
+_GOVLINT_KEY = r"""(?m)^\s*["']?govlint\b"""
+
+
+def _may_configure_govlint(text: str) -> bool:
+    if "govlint" not in text:
+        return False
+    return bool(re.search(_TOOL_THEN_GOVLINT, text)
+                or (re.search(_TOOL_TABLE, text) and re.search(_GOVLINT_KEY, text)))
 
 
 @lru_cache(maxsize=256)

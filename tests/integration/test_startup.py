@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from govlint import __version__
 
 from .conftest import good_text, run_cli
@@ -37,13 +39,27 @@ def test_help_lists_the_options():
     assert r.returncode == 0 and "--jobs" in r.stdout and r.stdout.startswith("usage: govlint")
 
 
-def test_pyproject_without_govlint_is_not_parsed(tmp_path):
+@pytest.mark.parametrize(("text", "configures"), [
+    ("[tool.govlint]\nselect = ['GL5']\n", True),
+    ("[ tool . 'govlint' ]\nselect = ['GL5']\n", True),
+    ("tool.govlint.select = ['GL5']\n", True),
+    ("tool = { black = {}, govlint = {select = ['GL5']} }\n", True),
+    ("[tool]\ngovlint = {select = ['GL5']}\n", True),
+    ("[tool]\n\"govlint\".select = ['GL5']\n", True),
+    ("[tool.govlint.severity]\nGL101 = 'info'\n", True),
+    ("[project]\nname = 'govlint'\n[project.scripts]\ngovlint = 'govlint.cli:main'\n[tool.ruff]\nx = 1\n", False),
+    ("[tool.black]\nline-length = 100\n", False),
+])
+def test_pyproject_is_parsed_only_when_it_can_configure_govlint(tmp_path, text, configures):
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+
     from govlint import config
 
-    (tmp_path / "pyproject.toml").write_text("[tool.black]\nline-length = 100\n", encoding="utf-8")
-    assert config.load(tmp_path / "pyproject.toml") == {}
-    (tmp_path / "pyproject.toml").write_text("[tool.govlint]\nselect = ['GL5']\n", encoding="utf-8")
-    assert config.load(tmp_path / "pyproject.toml") == {"select": ["GL5"]}
+    assert config._may_configure_govlint(text) is configures
+    assert ("govlint" in tomllib.loads(text).get("tool", {})) <= configures  # never a miss
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    got = config.load(tmp_path / "pyproject.toml")
+    assert got == (tomllib.loads(text)["tool"].get("govlint") or {} if configures else {})
 
 
 def test_jobs_workers_run_the_packs_of_pack_files(tmp_path):
