@@ -147,18 +147,26 @@ def table_values(p: Params, facts: Facts, q: Quantity) -> tuple[Decimal, list[T.
 
 
 _TRAIL = re.compile(r"(?:的有|数为|数是|为|是|达到|达|有|共计|共|计|合计|总计|累计|的)+$")
-_LEAD = re.compile(r"^[，,、：:；;\s]+")
+
+
+def _lstrip_lead(t: str) -> str:
+    """`t` without leading commas, colons, semicolons and spaces. A loop: the equivalent character
+    class spans three Unicode blocks and cost ~0.5 ms to compile on every run."""
+    i = 0
+    while i < len(t) and (t[i] in "，,、：:；;" or t[i].isspace()):
+        i += 1
+    return t[i:]
 
 
 def core_label(p: Params, label: str) -> str:
     """The clause's words with times, subjects and adverbs stripped from the start."""
-    t = _LEAD.sub("", label)
+    t = _lstrip_lead(label)
     if p.prefix is not None:
         while True:
             m = p.prefix.match(t)
             if not m or m.end() == 0:
                 break
-            t = _LEAD.sub("", t[m.end():])
+            t = _lstrip_lead(t[m.end():])
     return _TRAIL.sub("", t)
 
 

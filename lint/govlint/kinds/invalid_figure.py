@@ -18,6 +18,7 @@ label (a row label pushed into the figures is damage, not content).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from govlint.facts import Facts
 from govlint.facts import tables as T
@@ -62,7 +63,10 @@ def _allowed(slot: T.Slot, refs: tuple[T.Ref, ...]) -> bool:
     return False
 
 
-_LABELISH = re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]")
+@cache
+def _labelish_rx() -> re.Pattern[str]:
+    """A row label pushed into the figures; compiled when a cell holds words (rare)."""
+    return re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]")
 
 
 def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
@@ -85,7 +89,7 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
                                 problem = "小数"
                         elif val.kind == "text":
                             text = slot.cell.text.strip() if slot.cell else ""
-                            if damaged <= p.max_damaged_rows and len(text) <= 12 and not _LABELISH.match(text):
+                            if damaged <= p.max_damaged_rows and len(text) <= 12 and not _labelish_rx().match(text):
                                 problem = "非数字"
                         if problem is None or slot.cell is None:
                             continue

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import cache
 
 from govlint.facts import Facts
 from govlint.facts import tables as T
@@ -196,8 +197,15 @@ def _check_identity(ident: Identity, inst: T.Instance) -> Iterator[Finding]:
                 yield f
 
 
-_QIZHONG = re.compile(r"^\s*其中\s*[:：]?\s*")
-_OTHER = re.compile(r"^(?:其他|其它|其余)")
+# Only for free tables (older reports' 其中 rows): compiled when first needed.
+@cache
+def _qizhong_rx() -> re.Pattern[str]:
+    return re.compile(r"^\s*其中\s*[:：]?\s*")
+
+
+@cache
+def _other_rx() -> re.Pattern[str]:
+    return re.compile(r"^(?:其他|其它|其余)")
 
 
 def _rung(lab: T.Label) -> tuple[str, int] | None:
@@ -214,7 +222,7 @@ def _free_groups(view: T.View) -> Iterator[tuple[T.Row, list[T.Row]]]:
         if not row.path or i == 0:
             continue
         text = row.path[-1].text
-        m = _QIZHONG.match(text)
+        m = _qizhong_rx().match(text)
         if not m:
             continue
         first = _rung(T.label(text[m.end():]))
@@ -226,7 +234,7 @@ def _free_groups(view: T.View) -> Iterator[tuple[T.Row, list[T.Row]]]:
         j = i + 1
         while j < len(rows) and rows[j].path:
             t = rows[j].path[-1].text
-            mq = _QIZHONG.match(t)
+            mq = _qizhong_rx().match(t)
             lab = T.label(t[mq.end():] if mq else t)
             rg = _rung(lab)
             if rg and not mq and rg[0] == rung and rg[1] == n + len(parts):
@@ -250,7 +258,7 @@ def _check_free(inst_views: set[int], facts: Facts) -> Iterator[Finding]:
         for parent, parts in _free_groups(v):
             if any(r.damaged for r in [parent, *parts]):
                 continue
-            exhaustive = any(_OTHER.match(T.label(_QIZHONG.sub("", r.path[-1].text)).core) for r in parts)
+            exhaustive = any(_other_rx().match(T.label(_qizhong_rx().sub("", r.path[-1].text)).core) for r in parts)
             for c in v.columns:
                 total = T.Slot(v, parent, c)
                 ps = [T.Slot(v, r, c) for r in parts]
