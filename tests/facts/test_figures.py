@@ -102,3 +102,46 @@ def test_locate_maps_a_run_offset_back_to_its_paragraph():
     s = t.index("按要求")
     para, _, span = F.locate(f, k, s, s + 3)
     assert para.text[span[0]:span[1]] == "按要求"
+
+
+def _reference_segments(text: str) -> tuple[list[int], list[int | None], list[int]]:
+    """Per character: sentence index, enclosing opening bracket, clause start (the per-character
+    walk `_Segments` replaces)."""
+    sent, paren, clause = [], [], []
+    s, stack, cstart = 0, [], 0
+    for i, ch in enumerate(text):
+        sent.append(s)
+        paren.append(stack[-1] if stack else None)
+        clause.append(cstart)
+        if ch in "（(":
+            stack.append(i)
+            cstart = i + 1
+        elif ch in "）)":
+            if stack:
+                stack.pop()
+            cstart = i + 1
+        elif ch in "，,；;：:、。！？!?":
+            cstart = i + 1
+        if ch in "。！？!?":
+            s += 1
+            stack = []
+    return sent, paren, clause
+
+
+def test_segments_agree_with_a_walk_over_every_character():
+    text = "全年受理（含结转（上年）5件，其中：3件)申请10件。其中（一）12件！未完（仍开2件；结束?末尾"
+    seg = F._Segments(text)
+    sent, paren, clause = _reference_segments(text)
+    for i in range(len(text)):
+        assert (seg.sentence(i), seg.paren(i), seg.clause_start(i)) == (sent[i], paren[i], clause[i]), i
+        end = next((j for j in range(i, len(text)) if text[j] in F._CLAUSE), len(text))
+        assert seg.clause_end(i) == end
+        start = i
+        while start > 0 and sent[start - 1] == sent[i]:
+            start -= 1
+        assert seg.sentence_start(i) == start
+
+
+def test_exhaustive_part_names():
+    assert [F._exhaustive_part(t) for t in ("其他", "其中：其它", "其中， 其余", "其他组织", "其中结果维持")] == [
+        True, True, True, True, False]

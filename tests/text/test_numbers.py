@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govlint.text import numbers
+from govlint.text.normalize import fold
 from govlint.text.numbers import UNITS, CellValue, Number, find_numbers, parse_cell, parse_number
 
 # (value, raw, unit, kind, approx) for each figure, left to right. percent is implied by kind.
@@ -171,12 +172,20 @@ def test_spans_in_running_text() -> None:
 
 
 def test_folded_and_original_give_the_same_spans() -> None:
-    from govlint.text.normalize import fold
-
     text = "本機關收到申請１，２３４件，佔比百分之十二，兩萬餘元。"
     assert [(n.start, n.end, n.value) for n in find_numbers(text)] == [
         (n.start, n.end, n.value) for n in find_numbers(fold(text))
-    ]
+    ] == [(n.start, n.end, n.value) for n in find_numbers(fold(text), folded=True)]
+
+
+def test_fold_is_idempotent_but_for_characters_no_pattern_reads() -> None:
+    # folded=True skips folding folded text again; that is only exact if a second fold changes
+    # nothing a pattern of numbers.py or dates.py looks at.
+    every = "".join(map(chr, range(0x110000)))
+    once = fold(every)
+    twice = fold(once)
+    changed = {every[i] for i in range(len(every)) if once[i] != twice[i]}
+    assert changed <= {"薴"}  # 薴 → 苧 → 苎: both are plain ideographs to every pattern here
 
 
 @pytest.mark.parametrize(
@@ -354,17 +363,19 @@ _EXCLUDE_SAMPLES = [
 
 @pytest.mark.parametrize("text", _EXCLUDE_SAMPLES)
 def test_excluded_spans_match_the_reference(text: str) -> None:
+    text = fold(text)  # as find_numbers passes it
     expected = [m.span() for m in _REFERENCE_EXCLUDE.finditer(text)]
     assert numbers._excluded_spans(text) == expected
 
 
-@settings(max_examples=800, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(
-    list("0123456789abchtpswxfgovmnecr.:/-_@%+（）()〔〕[]【】《》“”\"' \t\n，。、；：号电话转年件—–－G")
+    list("0123456789abchtpswxfgovmnecr.:/-_@%+（）()〔〕[]【】《》“”\"' \t\n，。、；：号电话转年件—–－［］．G")
     + ["http://", "https://", "www.", "ftp://", ".gov", ".cn", ".com", "电话", "索引号", "热线", "政务服务",
        "编号", "号码", "身份证", "信用代码", "12345", "0551", "138"]
     + ["中", "あ", "\u3000", "\uff01"]), max_size=40).map("".join))
 def test_excluded_spans_match_the_reference_on_random_text(text: str) -> None:
+    text = fold(text)  # as find_numbers passes it
     expected = [m.span() for m in _REFERENCE_EXCLUDE.finditer(text)]
     assert numbers._excluded_spans(text) == expected
 

@@ -290,7 +290,13 @@ def _cut_at_semicolon(parts: list[Figure], total: Figure, text: str) -> list[Fig
     return parts
 
 
-_EXHAUSTIVE_PART = re.compile(r"^(?:其中)?[，,：:\s]*(?:其他|其它|其余)")
+def _exhaustive_part(label: str) -> bool:
+    """A part called 其他/其它/其余 (after 其中 and separators), as the regular expression
+    ^(?:其中)?[，,：:\\s]*(?:其他|其它|其余) would say, without compiling one at start-up."""
+    i = 2 if label.startswith("其中") else 0
+    while i < len(label) and (label[i] in "，,：:" or label[i].isspace()):
+        i += 1
+    return label.startswith(("其他", "其它", "其余"), i)
 
 
 def partitions(facts) -> list[Partition]:
@@ -331,7 +337,7 @@ def partitions(facts) -> list[Partition]:
             if len(parts) < 1:
                 continue
             parts = _cut_at_semicolon(parts, total, text)
-            exhaustive = any(_EXHAUSTIVE_PART.match(f.label) for f in parts)
+            exhaustive = any(_exhaustive_part(f.label) for f in parts)
             out.append(Partition(total, tuple(parts), "其中", exhaustive, m))
     cache["partitions"] = out
     return out

@@ -14,7 +14,6 @@ same length, and every span and `raw` refers to the text passed in.
 
 from __future__ import annotations
 
-import calendar
 import re
 
 from govlint.record import Record, replace
@@ -107,7 +106,15 @@ def _is_valid(year: int | None, month: int | None, day: int | None) -> bool:
     if day is None:
         return True
     # Without a year, 2月29日 is possible.
-    return 1 <= day <= calendar.monthrange(year if year and year > 0 else 2000, month)[1]
+    return 1 <= day <= _days_in_month(year if year and year > 0 else 2000, month)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    """As `calendar.monthrange(year, month)[1]` (proleptic Gregorian), without importing calendar
+    (and locale) at start-up."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def _from_match(m: re.Match[str], text: str) -> DateMatch:

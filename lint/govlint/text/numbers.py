@@ -220,6 +220,10 @@ def _scaled(value: Decimal, mult: int) -> Decimal:
 
 # --- what is not a figure ---------------------------------------------------------------------
 
+# The patterns of this module run on folded text (`normalize.fold`): full-width ASCII such as
+# － ． ［ ］ has become - . [ ], so they are not listed (fewer ranges in a character class make it
+# much cheaper to compile).
+
 # Spans that hold no figures. URLs come first: `_excluded_spans` reads them (and the path after a
 # domain) in Python, because the character class of a URL's tail (anything but spaces, CJK
 # punctuation, ideographs and full-width forms) costs milliseconds to compile.
@@ -235,15 +239,15 @@ _EXCLUDE_RE = re.compile(
             r"(?P<domain>(?<![A-Za-z0-9@.\-])[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.(?:gov|com|org|net|edu|cn)"
             r"(?![A-Za-z0-9\-]))",
             # document numbers: 〔2021〕30号, [2019]60号, （2023）京0101行初123号; bracketed years alone
-            r"[〔\[［【(（]\s*[0-9]{4}\s*[〕\]］】)）][^\s，。；、,;]{0,12}?[0-9]+\s*号",
-            r"[〔\[［【(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)）]",
+            r"[〔\[【(（]\s*[0-9]{4}\s*[〕\]】)）][^\s，。；、,;]{0,12}?[0-9]+\s*号",
+            r"[〔\[【(（]\s*(?:19|20)[0-9]{2}\s*[〕\]】)）]",
             # phone numbers by shape: 0517-87222589, (0551)62637000, 139-1234-5678, 13912345678, 400-800-8888
-            r"(?<![0-9])[(（]?0[0-9]{2,3}[)）]?\s?[-－—]?\s?[0-9]{7,8}(?:\s?(?:转|-)\s?[0-9]{1,5})?(?![0-9])",
+            r"(?<![0-9])[(（]?0[0-9]{2,3}[)）]?\s?[-—]?\s?[0-9]{7,8}(?:\s?(?:转|-)\s?[0-9]{1,5})?(?![0-9])",
             r"(?<![0-9])1[3-9][0-9](?:-?[0-9]{4}){2}(?![0-9])",
             r"(?<![0-9])[48]00-?[0-9]{3}-?[0-9]{4}(?![0-9])",
             # phone, fax, hotline, postal code after their label
             rf"(?:{'|'.join(_PHONE_LABELS)})(?:号码)?[：:为是\s]{{0,3}}"
-            r"[(（]?[0-9][0-9()（）\-－—\s]{3,}[0-9](?:\s?转\s?[0-9]{1,5})?(?![0-9件条个人次元家项份])",
+            r"[(（]?[0-9][0-9()（）\-—\s]{3,}[0-9](?:\s?转\s?[0-9]{1,5})?(?![0-9件条个人次元家项份])",
             r"(?<![0-9])(?:12[0-9]{3}|9[56][0-9]{3,4})(?![0-9])"
             r"(?=(?:政务服务|便民服务|服务|政务|便民|市民|投诉|举报|咨询)?(?:热线|平台|专线))",
             # 索引号, 文号 and other codes after their label
@@ -251,8 +255,8 @@ _EXCLUDE_RE = re.compile(
             # standards: GB/T 9704-2012, DB32/T 1234-2019, ISO 9001
             r"(?<![A-Za-z])(?:GB|ISO|IEC|DB[0-9]{0,2}|JGJ|JJG|HJ|QB|YY|WS|JR)(?:/[TZ])?\s?[0-9]+(?:[.\-—:][0-9]+)*",
             # page numbers: "— 1 —" on a line of its own, "-1-" inline
-            r"(?m:^[ \t]*[-－—–]{1,2}[ \t]*[0-9]{1,4}[ \t]*[-－—–]{1,2}[ \t]*$)",
-            r"(?<![0-9A-Za-z])[-－—–](?:[0-9]{1,3}| [0-9]{1,3} )[-－—–](?![0-9A-Za-z])",
+            r"(?m:^[ \t]*[-—–]{1,2}[ \t]*[0-9]{1,4}[ \t]*[-—–]{1,2}[ \t]*$)",
+            r"(?<![0-9A-Za-z])[-—–](?:[0-9]{1,3}| [0-9]{1,3} )[-—–](?![0-9A-Za-z])",
             # times of day, section numbers and versions, IP addresses
             r"(?<![0-9])[0-9]{1,2}[:：][0-9]{2}(?:[:：][0-9]{2})?(?![0-9])",
             r"(?<![0-9.])[0-9]+(?:\.[0-9]+){2,}(?![0-9])",
@@ -267,7 +271,7 @@ _EXCLUDE_RE = re.compile(
 # `_excluded_spans` tries them only at these places (about one character in forty of a report's
 # prose). Inside a run of digits only the first one is a place: every branch that starts with a
 # digit refuses a digit before it.
-_EXCLUDE_FIRST = re.compile(r"[0-9A-Za-z._%+\-〔\[［【(（－—– \t](?:(?<=[0-9])[0-9]*)?")
+_EXCLUDE_FIRST = re.compile(r"[0-9A-Za-z._%+\-〔\[【(（—– \t](?:(?<=[0-9])[0-9]*)?")
 _LABEL_WORDS = _PHONE_LABELS + _CODE_LABELS
 
 
@@ -342,8 +346,8 @@ _SPACE_RE = re.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?")
 _MULT_RE = re.compile(r"(?:[千万亿]|百(?!分[之点]))+")
 _CONNECTOR_RE = re.compile(r"\s*(?:至|到|~|-|−|—{1,2}|–)\s*")
 _MONTH_AFTER_RE = re.compile(r"[ \t]*月")
-_LABEL_AFTER_RE = re.compile(r"\s*[、.．](?![0-9])")
-_CN_LABEL_AFTER_RE = re.compile(r"\s*(?:[、.．]|是)")
+_LABEL_AFTER_RE = re.compile(r"\s*[、.](?![0-9])")
+_CN_LABEL_AFTER_RE = re.compile(r"\s*(?:[、.]|是)")
 _PAREN_LABEL_RE = re.compile(rf"[(（]\s*(?:[0-9]{{1,3}}|[{_DIGITS_CLASS}十]{{1,4}})\s*[)）]")
 _BEFORE_LABEL = frozenset("：:；;。，,|")  # | : a label in a Markdown table cell
 _UNIT_FINAL = frozenset("".join(u[-1] for u in UNITS) + "年月日号度%")
@@ -685,7 +689,7 @@ def parse_cell(s: str) -> CellValue:
     f = fold(s).strip()
     if not f:
         return CellValue("blank", None, None, s)
-    if f in ZERO_MARKERS or re.fullmatch(r"[—－\-–―]+", f):
+    if f in ZERO_MARKERS or re.fullmatch(r"[—\-–―]+", f):
         return CellValue("zero-marker", None, None, s)
     m = _CELL_RE.fullmatch(f)
     if m:
