@@ -178,18 +178,14 @@ def _digest(text: str) -> str:
     return blake2b(text.encode("utf-8"), digest_size=32).hexdigest()
 
 
-_PARSED = "p1-"  # file name prefix of cached parses; change it when what is cached changes
-_MAGIC = b"GLPK1"  # then the blake2b of the payload (16 bytes), then the payload (marshal)
+_MAGIC = b"GLPK1"  # a cache file: this, the blake2b of the payload (16 bytes), the payload (marshal)
 
 
-def _parsed_file(text: str) -> Path:
-    return _cache_root() / "parsed" / (_PARSED + _digest(text))
-
-
-def _read_parsed(f: Path) -> Any:
-    """The data cached in `f`, or None when it is missing, unreadable or corrupt (a miss)."""
+def read_cache(name: str) -> Any:
+    """The dict cached as `name` (a path under the cache directory), or None when it is missing,
+    unreadable or corrupt: a miss."""
     try:
-        with open(f, "rb") as fh:
+        with open(_cache_root() / name, "rb") as fh:
             blob = fh.read()
     except OSError:
         return None
@@ -204,14 +200,15 @@ def _read_parsed(f: Path) -> Any:
     return data if isinstance(data, dict) else None
 
 
-def _write_parsed(f: Path, data: Any) -> None:
-    """Cache parsed data atomically (a temporary file renamed into place), or not at all."""
+def write_cache(name: str, data: dict) -> None:
+    """Cache `data` as `name` atomically (a temporary file renamed into place), or not at all."""
     try:
         payload = marshal.dumps(data)
-    except ValueError:  # a value marshal cannot store (a YAML date, say): parse every time
+    except ValueError:  # a value marshal cannot store (a YAML date, say): no cache
         return
     import tempfile
 
+    f = _cache_root() / name
     tmp = None
     try:
         f.parent.mkdir(parents=True, exist_ok=True)
@@ -231,12 +228,12 @@ def parse(text: str, path: str, use_cache: bool = True) -> Any:
     """`_yaml_load(text)` through the cache of parsed packs (see the module doc)."""
     if not use_cache:
         return _yaml_load(text, path)
-    f = _parsed_file(text)
-    data = _read_parsed(f)
+    name = "parsed/p1-" + _digest(text)  # p1: change it when what is cached changes
+    data = read_cache(name)
     if data is None:
         data = _yaml_load(text, path)
         if isinstance(data, dict):  # anything else is refused by the caller
-            _write_parsed(f, data)
+            write_cache(name, data)
     return data
 
 

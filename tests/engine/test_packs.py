@@ -231,6 +231,7 @@ def test_builtin_patterns_compile_with_re_and_mean_the_same_as_with_regex():
     texts = _texts()
     for rule_id, p in found:
         assert isinstance(p, re.Pattern), (rule_id, p)
+        assert p == re.compile(p.pattern, p.flags)  # also when its program came from the cache
         alt = regex.compile(p.pattern, p.flags & ~re.UNICODE | regex.V0)
         for t in texts:
             assert [m.span() for m in p.finditer(t)] == [m.span() for m in alt.finditer(t)], (rule_id, p.pattern)
@@ -242,3 +243,39 @@ def test_user_packs_compile_with_regex(tmp_path):
     p = _write(tmp_path, "id: p\ntitle: t\nrules:\n" + GOOD_RULE.replace("['a']", "['\\p{Han}+']"))
     rule = packs.load([str(p)], use_cache=False, builtin=False).packs["p"].rules[0]
     assert all(isinstance(x, regex.Pattern) for x in rule.compiled)
+
+
+def test_compiled_programs_are_cached_across_runs(tmp_path, monkeypatch):
+    """Built-in patterns: re's compiled program is cached and reused; a damaged program falls back
+    to re.compile."""
+    from govlint.kinds import _util
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    pattern = r"[\u4e00-\u9fff]{2,}(?P<end>局|委员会)"
+    first = _util._Programs()
+    rx = first.compile(pattern, 0)
+    assert rx == re.compile(pattern) and first.new
+    first.save()
+    second = _util._Programs()
+    assert second._load().get((pattern, 0)) is not None
+    again = second.compile(pattern, 0)
+    assert again == rx and again.groupindex == {"end": 1} and again.search("某市统计局").group("end") == "局"
+    assert not second.new
+    flags, code, *rest = second.known[(pattern, 0)]
+    second.known[(pattern, 0)] = (flags, [99999, *code], *rest)  # a program _sre refuses
+    assert second.compile(pattern, 0) == rx
+
+
+def test_builtin_rules_prepare_the_same_from_a_warm_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    from govlint.kinds import _util
+
+    def prepared():
+        monkeypatch.setattr(_util, "_programs", _util._Programs())  # a new process
+        ps = packs.load()
+        return [(r.id, [(p.pattern, p.flags, p.groupindex) for p in _patterns(packs.ensure_prepared(r).compiled)])
+                for pk in ps.packs.values() for r in pk.rules]
+
+    cold = prepared()
+    assert list((tmp_path / "govlint" / "re").iterdir())
+    assert prepared() == cold

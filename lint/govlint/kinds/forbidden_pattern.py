@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from govlint.kinds._util import MAX_PATTERN, bad, compile_one, finditer
+from govlint.kinds._util import MAX_PATTERN, bad, compile_one, finditer, remember
 from govlint.kinds.base import Finding
 from govlint.text.normalize import fold
 
@@ -54,7 +54,7 @@ def prepare(params: dict) -> list[dict]:
         if not isinstance(p, str) or len(p) > MAX_PATTERN:
             raise bad("patterns", "each entry needs a pattern of at most 500 characters")
         rx = compile_one(p, "patterns")
-        out.append({**e, "rx": rx, "joinable": _joinable(rx)})
+        out.append({**e, "rx": rx, "joinable": remember("forbidden-pattern joinable", rx, _joinable)})
     return out
 
 
