@@ -29,6 +29,7 @@ Heuristics, chosen for precision (a body paragraph taken for a heading would hid
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from govlint.document import Block, Document, Paragraph, Section, Table
 from govlint.record import Record
@@ -38,15 +39,37 @@ CN_DIGITS = "〇零一二三四五六七八九十百"
 _CN = "[一二三四五六七八九十]{1,3}"
 
 # rung name, rank, regex on folded text (group 1 = the numeral)
-LADDER: list[tuple[str, int, re.Pattern[str]]] = [
-    ("part", 0, re.compile(rf"^\s*第\s*([{CN_DIGITS}\d]{{1,4}})\s*(?:部分|章|篇)\s*[、:：.．]?\s*")),
-    ("cn", 1, re.compile(rf"^\s*({_CN})\s*(?:[、.．，,]\s*|\s+(?=\S))")),
-    ("paren-cn", 2, re.compile(rf"^\s*[（(]\s*({_CN})\s*[）)]\s*[、.．]?\s*")),
-    ("arabic", 3, re.compile(r"^\s*([1-9]\d?)\s*(?:[、．]|\.(?!\d))\s*")),
-    ("paren-arabic", 4, re.compile(r"^\s*(?:[（(]\s*(\d{1,2})\s*[）)]|([⑴-⒇]))\s*[、.．]?\s*")),
-    ("circled", 5, re.compile(r"^\s*([①-⑳])\s*[、.．]?\s*")),
+LADDER: list[tuple[str, int, str]] = [
+    ("part", 0, rf"^\s*第\s*([{CN_DIGITS}\d]{{1,4}})\s*(?:部分|章|篇)\s*[、:：.．]?\s*"),
+    ("cn", 1, rf"^\s*({_CN})\s*(?:[、.．，,]\s*|\s+(?=\S))"),
+    ("paren-cn", 2, rf"^\s*[（(]\s*({_CN})\s*[）)]\s*[、.．]?\s*"),
+    ("arabic", 3, r"^\s*([1-9]\d?)\s*(?:[、．]|\.(?!\d))\s*"),
+    ("paren-arabic", 4, r"^\s*(?:[（(]\s*(\d{1,2})\s*[）)]|([⑴-⒇]))\s*[、.．]?\s*"),
+    ("circled", 5, r"^\s*([①-⑳])\s*[、.．]?\s*"),
 ]
 RUNG_RANK = {name: rank for name, rank, _ in LADDER}
+_RUNG_PATTERN = {name: pattern for name, _, pattern in LADDER}
+
+# The rungs whose pattern can match, by the first character after leading whitespace (folded):
+# every pattern starts with one of these. A paragraph that starts otherwise has no label and is
+# not even folded (folding costs ~0.4 µs a character; most paragraphs are body text); a rung's
+# pattern is compiled when a paragraph first needs it (~0.5 ms each for their CJK classes; a
+# report uses three or four rungs).
+_RUNGS_BY_START: dict[str, tuple[str, ...]] = {
+    "第": ("part",),
+    **dict.fromkeys("一二三四五六七八九十", ("cn",)),
+    **dict.fromkeys("（(", ("paren-cn", "paren-arabic")),  # in ladder order
+    **dict.fromkeys("123456789", ("arabic",)),
+    **dict.fromkeys(map(chr, range(0x2474, 0x2488)), ("paren-arabic",)),  # ⑴ … ⒇
+    **dict.fromkeys(map(chr, range(0x2460, 0x2474)), ("circled",)),  # ① … ⑳
+}
+
+
+@cache
+def _rung_re(rung: str) -> re.Pattern[str]:
+    return re.compile(_RUNG_PATTERN[rung])
+
+
 TITLE_LIMIT = {"part": 40, "cn": 40, "paren-cn": 30, "arabic": 30, "paren-arabic": 30, "circled": 30}
 _SENTENCE_END = re.compile(r"[。！？；;!?：:\n]")  # a line break in a heading ends its title
 
@@ -93,22 +116,15 @@ class Label(Record):
         self.end = end  # index in the text where the title starts
 
 
-# What every rung's pattern starts with after optional whitespace (on folded text). Folding costs
-# ~0.4 µs a character and most paragraphs are body text: a paragraph whose first character is
-# none of these has no label and is not folded at all.
-_LABEL_START = frozenset("第" + "一二三四五六七八九十" + "（(" + "123456789"
-                         + "".join(map(chr, range(0x2474, 0x2488)))  # ⑴ … ⒇
-                         + "".join(map(chr, range(0x2460, 0x2474))))  # ① … ⑳
-
-
 def parse_label(text: str) -> Label | None:
     """Recognise a numbering label at the start of `text` (original or folded)."""
     first = text.lstrip()[:1]  # what `^\s*` skips (folding keeps whitespace whitespace)
-    if not first or fold(first) not in _LABEL_START:
+    rungs = _RUNGS_BY_START.get(fold(first)) if first else None
+    if not rungs:
         return None
     folded = fold(text)
-    for rung, _rank, rx in LADDER:
-        m = rx.match(folded)
+    for rung in rungs:
+        m = _rung_re(rung).match(folded)
         if not m:
             continue
         numeral = next(g for g in m.groups() if g)
