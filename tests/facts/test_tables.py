@@ -289,6 +289,19 @@ def test_presence_is_lenient_about_damage():
     assert len(T.present(facts_of("# 某区2023年政府信息公开工作年度报告\n\n无表格。\n"), CATALOGUE.get("表四"))) == 0
 
 
+def test_instances_are_cached_per_catalogue_content():
+    f = facts_of(TABLE3_PIPES)
+    spec = {"表三": {"rows": ["予以公开", "部分公开", "不予公开", "无法提供"], "cols": ["自然人"], "min": 3},
+            "表四": {"cols": ["行政复议", "结果维持", "结果纠正", "尚未审结"]}}
+    a = T.parse_catalogue(spec)
+    b = T.parse_catalogue(dict(reversed(spec.items())))  # another rule's copy of the same tables
+    c = T.parse_catalogue({**spec, "表三": {**spec["表三"], "min": 4}})
+    assert a.fingerprint == b.fingerprint != c.fingerprint
+    assert T.instances(f, a) is T.instances(f, b)
+    assert T.instances(f, c) is not T.instances(f, a)
+    assert len(T.instances(f, a)["表三"]) == 1
+
+
 def test_catalogue_errors_name_the_key():
     with pytest.raises(ValueError) as e:
         T.parse_catalogue({"表三": {"rows": [], "cols": []}})

@@ -677,9 +677,12 @@ def parse_catalogue(spec: Any, key_name: str = "tables") -> Catalogue:
             raise _err(key_name, f"table '{name}': min must be a positive integer")
         entries.append(Entry(str(name), str(e.get("title") or name), tuple(label(x) for x in rows),
                              tuple(label(x) for x in cols), m))
-    import json  # already loaded by the CLI; not a cost of importing this module
-
-    return Catalogue(tuple(entries), json.dumps(spec, ensure_ascii=False, sort_keys=True))
+    # The key under which a document's instances are cached: equal for catalogues with the same
+    # entries (every table rule of a pack repeats the same one). Built from the entries, not as
+    # JSON: the CLI no longer imports json, and this is on every run's path.
+    fingerprint = repr(sorted((e.name, e.title, [x.text for x in e.rows], [x.text for x in e.cols], e.min)
+                              for e in entries))
+    return Catalogue(tuple(entries), fingerprint)
 
 
 def _found(wanted: Iterable[Label], have: Sequence[Label]) -> list[Label]:
