@@ -19,27 +19,41 @@ _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"�
 
 
 @lru_cache(maxsize=1)
-def _patterns():
-    import yaml
+def _doctypes() -> dict:
+    """data/doctypes.yaml, parsed through the cache of parsed packs (`packs.parse`): a run whose
+    data has not changed does not import yaml (~20 ms)."""
+    from govlint.packs import parse
 
-    data = yaml.safe_load(data_file("doctypes.yaml").read_text(encoding="utf-8"))
-    titles = {k: [re.compile(p) for p in v] for k, v in data["title"].items()}
-    return titles, re.compile(data["document-number"]), re.compile(data["title-prefix"])
+    path = data_file("doctypes.yaml")
+    return parse(path.read_text(encoding="utf-8"), str(path))
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, list[re.Pattern[str]]]:
+    return {k: [re.compile(p) for p in v] for k, v in _doctypes()["title"].items()}
+
+
+@lru_cache(maxsize=1)
+def _document_number() -> re.Pattern[str]:
+    # Compiled only for a document that is no report (its CJK range takes milliseconds).
+    return re.compile(_doctypes()["document-number"])
+
+
+@lru_cache(maxsize=1)
+def _title_prefix() -> re.Pattern[str]:
+    return re.compile(_doctypes()["title-prefix"])
 
 
 @lru_cache(maxsize=1)
 def layout_patterns() -> dict[str, re.Pattern[str]]:
     """The outline's layout words (attachments, another report) from data/doctypes.yaml."""
-    import yaml
-
-    data = yaml.safe_load(data_file("doctypes.yaml").read_text(encoding="utf-8"))
+    data = _doctypes()
     return {k: re.compile(data[k]) for k in ("attachment-line", "attachment-title", "other-report")}
 
 
 def _title_kind(text: str) -> str | None:
-    titles, _, _ = _patterns()
     t = Clean(text).text.strip()
-    for kind, pats in titles.items():
+    for kind, pats in _titles().items():
         if any(p.search(t) for p in pats):
             return kind
     return None
@@ -47,7 +61,7 @@ def _title_kind(text: str) -> str | None:
 
 def find_title(doc: Document) -> tuple[list[int], str | None]:
     """Indexes of the block(s) that make up the title, and the title text (joined)."""
-    _, _, prefix = _patterns()
+    prefix = _title_prefix()
     for i, b in enumerate(doc.blocks[:12]):
         if isinstance(b, Table):
             for c in b.cells[:12]:
@@ -114,10 +128,10 @@ def year_from_period(doc: Document) -> int | None:
 
 
 def document_kind(doc: Document) -> str:
-    titles, docno, _ = _patterns()
     kind = _title_kind(doc.title) if doc.title else None
     if kind:
         return kind
+    docno = _document_number()
     for b in doc.blocks[:6]:
         if isinstance(b, Paragraph) and docno.search(fold(b.text)):
             return "official-document"
