@@ -16,6 +16,7 @@ PATTERNS = [
     r"\d+\s*号", r"<\s*/?\s*(span|p)\b[^<>]{0,20}>?", r"(?<![A-Za-z0-9./_@-])(XX+|X{2,})(?![A-Za-z0-9./_@-])",
     r"年度报告格式.{0,30}国办公开办函\s*[〔\[(（【]\s*2021\s*[〕\])）】]\s*(?!30\s*号)\d+\s*号",
     # not joinable: searched block by block
+    r"ab*c", r"(?:ab|cd)+e", r"a(?=bc)", r"(?<=x)a", r"[a-c]{2}", r"x(?i:ab)",
     r"^a", r"b$", r"\Ab", r"a\Z", r"b(?=[^x])", r"(?<![^x])b", r"b(?!\W)", r"(?>a[^b]*)c", r"a*+b",
 ]
 
@@ -29,12 +30,23 @@ def test_joined_search_finds_what_each_block_finds(pattern):
     rx = prepare_builtin(fp.prepare, {"patterns": [pattern]})[0]["rx"]
     joinable = fp._joinable(rx)
     rng = random.Random(pattern)
-    alphabet = "aabbcX x\n\t号30<>1p\x00"
+    alphabet = "aabbcdeX x\n\t号30<>1pA\x00"
     for _ in range(400):
         texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 8))) for _ in range(rng.randint(1, 6))]
         v = _views(texts)
         by_block = [(j, m.start(), m.end()) for j, t in enumerate(texts) for m in rx.finditer(t)]
         assert list(fp._hits(rx, v, joinable)) == by_block, texts
+        if by_block:  # a text the pattern matches in has what it needs
+            assert all(any(s in v.joined for s in group) for group in fp._needs(rx)), texts
+
+
+def test_needs():
+    assert fp._needs(re.compile(r"(?<![A-Z])(XX+|×{2,})(?![A-Z])")) == (("X", "×"),)
+    assert fp._needs(re.compile(r"免予公开")) == (("免予公开",),)
+    assert fp._needs(re.compile(r"[(（](?=[a-z]*[āá])[a-z]{1,7}[)）]"))[:3] == (("(", "（"), ("á", "ā"), (")", "）"))
+    assert fp._needs(re.compile(r"a|b*")) == ()  # b* matches anywhere
+    assert fp._needs(re.compile(r"(?i)ab")) == ()
+    assert fp._needs(re.compile(r"x(?i:ab)")) == (("x",),)
 
 
 def test_which_patterns_are_joined():

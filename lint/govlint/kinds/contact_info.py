@@ -59,7 +59,18 @@ def _phone_ok(raw: str) -> bool:
 
 
 def contacts(facts: Facts, compiled) -> list[tuple[str, object, tuple[int, int], str, bool]]:
-    """(type, paragraph, span, value, valid) for every contact found in the report."""
+    """(type, paragraph, span, value, valid) for every contact found in the report. Computed once
+    per document for the same words and address pattern (GL203 and GL204 share them)."""
+    key = tuple(p.pattern if p is not None else None
+                for p in (compiled["phone_words"], compiled["email_words"], compiled["address_words"],
+                          compiled["address"]))
+    cache = facts.__dict__.setdefault("_contacts", {})
+    if key not in cache:
+        cache[key] = _contacts(facts, compiled)
+    return cache[key]
+
+
+def _contacts(facts: Facts, compiled) -> list[tuple[str, object, tuple[int, int], str, bool]]:
     out = []
     for para, _ in facts.paragraphs():
         clean = facts.clean(para.text)
@@ -70,14 +81,15 @@ def contacts(facts: Facts, compiled) -> list[tuple[str, object, tuple[int, int],
                 if pm:
                     s, e = clean.orig_span(pm.start(), pm.end())
                     out.append(("phone", para, (s, e), pm.group().strip(), _phone_ok(pm.group())))
-        if compiled["email_words"]:
+        has_at = "@" in t  # every e-mail address has one (a quick test before the regexes)
+        if compiled["email_words"] and has_at:
             for m in compiled["email_words"].finditer(t):
                 em = _EMAILISH.match(t, m.end())
                 if em:
                     v = re.sub(r"\s", "", em.group())
                     s, e = clean.orig_span(em.start(), em.end())
                     out.append(("email", para, (s, e), v, bool(_EMAIL_OK.match(v))))
-        for em in _EMAILISH.finditer(t):  # an address anywhere, with or without a context word
+        for em in _EMAILISH.finditer(t) if has_at else ():  # an address anywhere, with or without a context word
             v = re.sub(r"\s", "", em.group())
             if _EMAIL_OK.match(v):
                 s, e = clean.orig_span(em.start(), em.end())

@@ -54,7 +54,8 @@ def prepare(params: dict) -> list[dict]:
         if not isinstance(p, str) or len(p) > MAX_PATTERN:
             raise bad("patterns", "each entry needs a pattern of at most 500 characters")
         rx = compile_one(p, "patterns")
-        out.append({**e, "rx": rx, "joinable": remember("forbidden-pattern joinable", rx, _joinable)})
+        out.append({**e, "rx": rx, "joinable": remember("forbidden-pattern joinable", rx, _joinable),
+                    "needs": remember("forbidden-pattern needs", rx, _needs)})
     return out
 
 
@@ -112,6 +113,71 @@ def _never_sep(op, av) -> bool:
         if kind not in (_c.LITERAL, _c.RANGE, _c.CATEGORY):  # NEGATE, …
             return False
     return True
+
+
+def _needs(rx) -> tuple[tuple[str, ...], ...]:
+    """Alternatives a text must hold one of, for each group, for the pattern to match in it: e.g.
+    (('X', '×', '＊', '*', '□'),) for '(?<![A-Z])(XX+|×{2,}|＊{2,}|\\*{3,}|□{2,})', (('免予公开',),)
+    for '免予公开'. A pattern whose needs are absent from the text is not run (a few fast `in`
+    tests instead of a regex over the text). Built-in patterns (`re`) without IGNORECASE only;
+    () when nothing is known."""
+    if rx.__class__ is not re.Pattern or rx.flags & re.IGNORECASE:
+        return ()
+    try:
+        groups = _required(_parser.parse(rx.pattern, rx.flags))
+    except Exception:  # noqa: BLE001 - a construct this check does not know: no shortcut
+        return ()
+    groups.sort(key=lambda g: (len(g), -min(map(len, g))))  # the likely rarest first
+    return tuple(tuple(sorted(g)) for g in groups[:4])
+
+
+_MAX_SET = 32
+
+
+def _required(items) -> list[set[str]]:
+    """Groups of strings, one of each group in every text the items match in."""
+    out: list[set[str]] = []
+    run = ""  # consecutive literal characters: a required string
+    for op, av in items:
+        if op is _c.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            out.append({run})
+            run = ""
+        if op is _c.IN:
+            chars: set[str] = set()
+            for kind, v in av:
+                if kind is _c.LITERAL:
+                    chars.add(chr(v))
+                elif kind is _c.RANGE and v[1] - v[0] < _MAX_SET:
+                    chars.update(chr(c) for c in range(v[0], v[1] + 1))
+                else:  # a category, a negation, a wide range
+                    break
+            else:
+                if len(chars) <= _MAX_SET:
+                    out.append(chars)
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT):
+            if av[0] >= 1:
+                out += _required(av[2])
+        elif op is _c.SUBPATTERN:
+            if not av[1] & re.IGNORECASE:
+                out += _required(av[-1])
+        elif op is _c.ASSERT:  # what a lookaround requires is in the text too
+            out += _required(av[1])
+        elif op is _c.BRANCH:  # one of the branches: the union of one group from each
+            union: set[str] = set()
+            for b in av[1]:
+                groups = _required(b)
+                if not groups:
+                    break
+                union |= min(groups, key=len)
+            else:
+                if len(union) <= _MAX_SET:
+                    out.append(union)
+    if run:
+        out.append({run})
+    return out
 
 
 class _View:
@@ -195,6 +261,8 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
         count = 0
         raw = bool(entry.get("raw"))
         view = _view(facts, targets, views, raw)
+        if not all(any(c in view.joined for c in chars) for chars in entry["needs"]):
+            continue  # a character every match needs is nowhere in the text
         for j, s, e in _hits(entry["rx"], view, entry["joinable"]):
             if not raw:
                 s, e = view.backs[j].orig_span(s, e)
