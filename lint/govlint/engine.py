@@ -9,7 +9,6 @@ applies suppressions (Markdown comments, Word comments).
 from __future__ import annotations
 
 import fnmatch
-import string
 
 from govlint.diagnostics import Diagnostic
 from govlint.document import Cell, Document, Paragraph, Table
@@ -61,8 +60,9 @@ class _SafeDict(dict):
 
 
 def format_message(template: str, values: dict[str, Any]) -> str:
+    """The pack's message with `values` filled in; unknown placeholders stay as written."""
     try:
-        return string.Formatter().vformat(template, (), _SafeDict(values))
+        return template.format_map(_SafeDict(values))  # (string.Formatter: a module to import)
     except (ValueError, IndexError, KeyError, AttributeError):
         return template
 
