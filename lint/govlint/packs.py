@@ -200,12 +200,13 @@ def read_cache(name: str) -> Any:
     return data if isinstance(data, dict) else None
 
 
-def write_cache(name: str, data: dict) -> None:
-    """Cache `data` as `name` atomically (a temporary file renamed into place), or not at all."""
+def write_cache(name: str, data: dict) -> bool:
+    """Cache `data` as `name` atomically (a temporary file renamed into place), or not at all
+    (False)."""
     try:
         payload = marshal.dumps(data)
     except ValueError:  # a value marshal cannot store (a YAML date, say): no cache
-        return
+        return False
     import tempfile
 
     f = _cache_root() / name
@@ -216,12 +217,14 @@ def write_cache(name: str, data: dict) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(_MAGIC + blake2b(payload, digest_size=16).digest() + payload)
         os.replace(tmp, f)
+        return True
     except OSError:  # a read-only home, a full disk: work without the cache
         if tmp is not None:
             try:
                 os.unlink(tmp)
             except OSError:
                 pass
+        return False
 
 
 def parse(text: str, path: str, use_cache: bool = True) -> Any:

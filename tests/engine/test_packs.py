@@ -254,16 +254,32 @@ def test_compiled_programs_are_cached_across_runs(tmp_path, monkeypatch):
     pattern = r"[\u4e00-\u9fff]{2,}(?P<end>局|委员会)"
     first = _util._Programs()
     rx = first.compile(pattern, 0)
-    assert rx == re.compile(pattern) and first.new
+    assert rx == re.compile(pattern) and first.pending
     first.save()
+    assert not first.pending and not first.unwritable
     second = _util._Programs()
     assert second._load().get((pattern, 0)) is not None
     again = second.compile(pattern, 0)
     assert again == rx and again.groupindex == {"end": 1} and again.search("某市统计局").group("end") == "局"
-    assert not second.new
+    assert not second.pending
     flags, code, *rest = second.known[(pattern, 0)]
     second.known[(pattern, 0)] = (flags, [99999, *code], *rest)  # a program _sre refuses
     assert second.compile(pattern, 0) == rx
+
+
+def test_programs_without_a_writable_cache(tmp_path, monkeypatch):
+    from govlint.kinds import _util
+
+    blocker = tmp_path / "not-a-dir"
+    blocker.write_text("x", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
+    progs = _util._Programs()
+    assert progs.compile("a+b", 0) == re.compile("a+b")
+    progs.save()
+    assert progs.unwritable  # no further programs are built in this process
+    progs.compile("c+d", 0)
+    progs.save()
+    assert "c+d" not in {k[0] for k in progs.known}
 
 
 def test_builtin_rules_prepare_the_same_from_a_warm_cache(tmp_path, monkeypatch):

@@ -68,7 +68,7 @@ def prepare_builtin(prepare, params: dict):
         return prepare(params)
     finally:
         _trusted = was
-        if _programs.new:
+        if _programs.pending or _programs.new:
             _programs.save()
 
 
@@ -78,7 +78,9 @@ class _Programs:
     def __init__(self) -> None:
         self.name = f"re/{sys.implementation.cache_tag}-{sys.hexversion:x}-{getattr(_sre, 'MAGIC', 0)}"
         self.known: dict | None = None  # read on first use
-        self.new = False
+        self.pending: list[tuple[tuple[str, int], re.Pattern]] = []  # compiled, not cached yet
+        self.new = False  # known has entries the cache file lacks
+        self.unwritable = False  # a save failed (a read-only home): stop caching in this process
 
     def _load(self) -> dict:
         if self.known is None:
@@ -90,22 +92,15 @@ class _Programs:
         return self.known
 
     def compile(self, p: str, flags: int) -> re.Pattern:
-        self._load()
         key = (p, int(flags))
-        got = self.known.get(key)
+        got = self._load().get(key)
         if got is not None:
             try:
                 return _sre.compile(p, *got)
             except Exception:  # noqa: BLE001 - a program this interpreter refuses: compile it
                 del self.known[key]
         rx = re.compile(p, flags)
-        try:
-            got = self._program(p, flags)
-            if _sre.compile(p, *got) == rx:
-                self.known[key] = got
-                self.new = True
-        except Exception:  # noqa: BLE001 - re's internals differ: compile every time
-            pass
+        self.pending.append((key, rx))
         return rx
 
     @staticmethod
@@ -127,10 +122,24 @@ class _Programs:
         return known[key]
 
     def save(self) -> None:
+        """Write the programs of the patterns compiled since the last save (each checked to give
+        the pattern re.compile gave) and remembered facts to the cache file."""
         from govlint.packs import write_cache
 
-        write_cache(self.name, self.known)
-        self.new = False
+        pending, self.pending = self.pending, []
+        if self.unwritable:
+            return
+        for key, rx in pending:
+            try:
+                got = self._program(*key)
+                if _sre.compile(key[0], *got) == rx:
+                    self.known[key] = got
+                    self.new = True
+            except Exception:  # noqa: BLE001 - re's internals differ: compile every time
+                pass
+        if self.new:
+            self.unwritable = not write_cache(self.name, self.known)
+            self.new = False
 
 
 _programs = _Programs()
