@@ -15,13 +15,12 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from pathlib import Path
 
 from govlint import __version__
 from govlint.errors import GovlintError, InputError, PackError
 
-# Start-up counts (a pre-commit hook starts govlint once per commit): json, rich and the rule
-# kinds are imported where they are used, not here.
+# Start-up counts (a pre-commit hook starts govlint once per commit): argparse, pathlib, json, rich
+# and the rule kinds are imported where they are used, not here (`govlint --version` needs none).
 
 SUBCOMMANDS = {"check", "outline", "rules", "explain", "baseline"}
 FORMATS = ["full", "concise", "json", "sarif", "github", "gitlab", "junit"]
@@ -125,6 +124,8 @@ def _split(values: list[str]) -> list[str]:
 
 
 def iter_files(paths: list[str], errors: list[tuple[str, str]], exclude: list[str] | None = None) -> list[str]:
+    from pathlib import Path
+
     from govlint.readers import SUPPORTED
 
     out: list[str] = []
@@ -199,6 +200,8 @@ def one_line(text: str) -> str:
 
 
 def _settings_for(path: str, args, cli_cfg: dict | None):
+    from pathlib import Path
+
     from govlint import config as config_mod
     from govlint.engine import Settings
 
@@ -219,6 +222,8 @@ def _settings_for(path: str, args, cli_cfg: dict | None):
 
 def _packset(args, files: list[str]):
     """The packs of the run: the built-in ones plus `files` (--pack FILE, config extra-packs)."""
+    from pathlib import Path
+
     from govlint import packs as packs_mod
 
     ps = packs_mod.load(files)
@@ -557,6 +562,8 @@ def cmd_rules(argv: list[str]) -> int:
 
 
 def cmd_rules_check(argv: list[str]) -> int:
+    from pathlib import Path
+
     p = _parser(prog="govlint rules check", description="Validate a rule pack and run its examples.")
     p.add_argument("packs", nargs="+")
     args = p.parse_args(argv)
