@@ -231,6 +231,34 @@ def test_claims_without_a_table_figure_use_the_figure_stated_in_the_text():
     assert lint(report(t3, prose=prose), select=("GL302",)) == []
 
 
+CLAIM_PATTERNS = [r"(?:所有|全部)?(?:申请)?均已(?:按要求|按时|依法)?办理完(?:成|毕|结)|(?:申请)?已?全部(?:按时)?办结|均已办结",
+                  r"无一败诉|零败诉|未(?:发生|出现)[^。；]{0,20}败诉", r"(?:ab)+c|d", r"ab?c", r"x(?=abc)y"]
+
+
+def test_claim_needles():
+    import re
+
+    from govlint.kinds import cross_check
+
+    needles = [cross_check._needles(re.compile(p)) for p in CLAIM_PATTERNS]
+    assert needles == [("办理完", "全部", "均已办结"), ("无一败诉", "零败诉", "发生", "出现"), ("ab", "d"), ("a",), ("x",)]
+    assert cross_check._needles(re.compile("a*")) is None  # may match nothing: no needle
+    assert cross_check._needles(re.compile("(?i)abc")) is None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="所有全部申请均已按时办理完成结毕无一零败诉未发生出现。；abcdxy", max_size=14))
+def test_a_text_without_the_needles_has_no_match(text):
+    import re
+
+    from govlint.kinds import cross_check
+
+    for p in CLAIM_PATTERNS:
+        rx = re.compile(p)
+        if rx.search(text):
+            assert any(n in text for n in cross_check._needles(rx))
+
+
 def test_cross_check_indexes_the_prose_figures_once_per_document():
     from govlint.facts import Facts
     from govlint.kinds import cross_check

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from govlint.facts import Facts
 from govlint.facts import figures as F
@@ -259,9 +260,12 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
     claims = [c for c in p.claims if any(may_contradict(n) for n in c.contradicted_by)]
     if not claims:
         return
+    needles = [_needles(c.pattern) for c in claims]
     runs = F.figures(facts)
     for run, (_, figs, text) in enumerate(runs):
-        for claim in claims:
+        for claim, need in zip(claims, needles, strict=True):
+            if need is not None and not any(n in text for n in need):
+                continue  # no match can be in this text (a substring test instead of a regex scan)
             for m in claim.pattern.finditer(text):
                 if claim.context is not None:
                     s0 = max(text.rfind(ch, 0, m.start()) for ch in "。！？!?") + 1
@@ -285,3 +289,61 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
                         json_values={"claim": m.group(), "quantity": name, "value": T.number_json(v)},
                     )
                     break
+
+
+def _needles(pattern) -> tuple[str, ...] | None:
+    """Literal strings one of which every match of a claim's pattern contains, or None when that
+    is not known. A claim's pattern often starts with optional words ('(?:所有|全部)?(?:申请)?均已…'),
+    which leaves `re` no literal prefix to scan for: it tries the whole pattern at every position
+    of every paragraph (~3 ms per claim on 30 pages). Testing for these strings first is exact: a
+    text without any of them has no match. Built-in patterns (`re`) only; read from the pattern's
+    syntax tree once per process."""
+    rx = getattr(pattern, "rx", pattern)
+    if not isinstance(rx, re.Pattern):
+        return None  # a user pack's `regex` pattern: scanned as it is
+    return _needles_of(rx.pattern, rx.flags)
+
+
+@lru_cache(maxsize=256)
+def _needles_of(pattern: str, flags: int) -> tuple[str, ...] | None:
+    try:
+        import re._parser as sre  # the syntax tree `re` compiles from (CPython ≥ 3.11)
+
+        tree = sre.parse(pattern, flags)
+        if tree.state.flags & re.IGNORECASE:
+            return None
+        return _seq_needles(sre, list(tree))
+    except Exception:  # noqa: BLE001 - an unexpected tree (another Python): no shortcut, same result
+        return None
+
+
+def _seq_needles(sre, items: list) -> tuple[str, ...] | None:
+    """Needles of a sequence of syntax-tree items: the best of its runs of literal characters and
+    of its mandatory parts (a group, a branch whose every alternative has needles, a repeat of at
+    least one). Best: the longest shortest needle."""
+    best: tuple[str, ...] | None = None
+
+    def consider(cand: tuple[str, ...] | None) -> None:
+        nonlocal best
+        if cand and all(cand) and (best is None or min(map(len, cand)) > min(map(len, best))):
+            best = cand
+
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider(("".join(run),))
+            run = []
+        if op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, body = av
+            if not add_flags & re.IGNORECASE:
+                consider(_seq_needles(sre, list(body)))
+        elif op is sre.BRANCH:
+            alts = [_seq_needles(sre, list(b)) for b in av[1]]
+            if all(alts):
+                consider(tuple(n for alt in alts for n in alt))  # type: ignore[union-attr]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
+            consider(_seq_needles(sre, list(av[2])))
+    return best
