@@ -357,12 +357,18 @@ def _parse(text: str) -> CellValue:
     return parse_cell(text)
 
 
+_VALUEISH = frozenset(("number", "blank", "zero-marker"))
+_NUMERIC = frozenset(("number", "zero-marker"))
+
+
+# Called for every grid place several times while views are built: _parse directly, not through
+# cell_value (whose None case is handled here).
 def _valueish(cell: Cell | None) -> bool:
-    return cell is None or cell_value(cell).kind in ("number", "blank", "zero-marker")
+    return cell is None or _parse(cell.text).kind in _VALUEISH
 
 
 def _numeric(cell: Cell | None) -> bool:
-    return cell is not None and cell_value(cell).kind in ("number", "zero-marker")
+    return cell is not None and _parse(cell.text).kind in _NUMERIC
 
 
 def _distinct(cells: Iterable[Cell | None]) -> list[Cell]:
