@@ -71,7 +71,14 @@ def _rung_re(rung: str) -> re.Pattern[str]:
 
 
 TITLE_LIMIT = {"part": 40, "cn": 40, "paren-cn": 30, "arabic": 30, "paren-arabic": 30, "circled": 30}
-_SENTENCE_END = re.compile(r"[。！？；;!?：:\n]")  # a line break in a heading ends its title
+_SENTENCE_END = "。！？；;!?：:\n"  # a line break in a heading ends its title
+
+
+def _sentence_end(text: str) -> int:
+    """Index of the first sentence end in `text`, or -1 (str.find: a regex class of these CJK
+    characters costs ~0.5 ms to compile)."""
+    found = [i for i in map(text.find, _SENTENCE_END) if i >= 0]
+    return min(found) if found else -1
 
 
 def is_attachment_title(title: str) -> bool:
@@ -160,13 +167,13 @@ def _split_title(rest: str, rung: str) -> tuple[str, str | None] | None:
     """(title, body) of a numbered paragraph, or None when it reads as a list item."""
     limit = TITLE_LIMIT.get(rung, 30)
     rest = rest.strip()
-    m = _SENTENCE_END.search(rest)
-    if not m:
+    end = _sentence_end(rest)
+    if end < 0:
         return (rest, None) if len(rest) <= limit else None
-    title, after = rest[: m.start()].strip(), rest[m.end():].strip()
+    title, after = rest[:end].strip(), rest[end + 1:].strip()
     if not title or len(title) > limit:
         return None
-    if not after and m.group() == "。" and rung in ("arabic", "paren-arabic", "circled"):
+    if not after and rest[end] == "。" and rung in ("arabic", "paren-arabic", "circled"):
         if "、" in title or len(title) > 20:
             return None  # "1、本单位职能、领导成员分工……等基本情况。" is a list item
     return title, (after or None)
