@@ -113,7 +113,7 @@ def short_label(text: str) -> str:
 class _Segments:
     """Sentences, clauses and brackets of a run's text, looked up by offset.
 
-    Built from the delimiters alone (a few hundred per run, found by one regex each) and
+    Built from the delimiters alone (a few dozen per run, found by one regex) and
     answered with `bisect`, instead of three lists with an entry per character. At offset `i`
     the answers describe the text before `i`: the sentence index is the number of sentence ends
     before it, the clause starts after the last clause delimiter before it, and the bracket is the
