@@ -14,12 +14,12 @@ an unreadable, corrupt or unwritable cache (a read-only home) means parsing the 
 from __future__ import annotations
 
 import importlib
-import marshal
-import os
 import re
 from functools import cache, lru_cache
 from pathlib import Path
 
+from govlint.cache import blake2b, read_cache, write_cache
+from govlint.cache import root as _cache_root
 from govlint.errors import PackError
 from govlint.kinds import KINDS
 from govlint.kinds.base import Rule
@@ -30,10 +30,6 @@ TYPE_CHECKING = False  # no typing import at run time
 if TYPE_CHECKING:
     from typing import Any
 
-try:  # the small built-in module: hashlib's OpenSSL binding costs ~4 ms to import
-    from _blake2 import blake2b
-except ImportError:
-    from hashlib import blake2b
 
 MAX_PACK_BYTES = 2 * 1024 * 1024
 MAX_RULES = 2000
@@ -161,11 +157,6 @@ def _line_of(text: str, path_parts: list) -> int | None:
     return line
 
 
-def _cache_root() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "govlint"
-
-
 def _cache_dir() -> Path:
     """Where the markers of validated packs and configs live (empty files named by hash)."""
     return _cache_root() / "validated"
@@ -176,55 +167,6 @@ def _digest(text: str) -> str:
     """The content hash that names a pack's (or config's) cache entries: blake2b, as strong as
     sha256 for this and faster to compute here; computed once per text (parse, then validate)."""
     return blake2b(text.encode("utf-8"), digest_size=32).hexdigest()
-
-
-_MAGIC = b"GLPK1"  # a cache file: this, the blake2b of the payload (16 bytes), the payload (marshal)
-
-
-def read_cache(name: str) -> Any:
-    """The dict cached as `name` (a path under the cache directory), or None when it is missing,
-    unreadable or corrupt: a miss."""
-    try:
-        with open(_cache_root() / name, "rb") as fh:
-            blob = fh.read()
-    except OSError:
-        return None
-    head = len(_MAGIC)
-    payload = blob[head + 16:]
-    if blob[:head] != _MAGIC or blake2b(payload, digest_size=16).digest() != blob[head:head + 16]:
-        return None
-    try:
-        data = marshal.loads(payload)
-    except (EOFError, ValueError, TypeError):
-        return None
-    return data if isinstance(data, dict) else None
-
-
-def write_cache(name: str, data: dict) -> bool:
-    """Cache `data` as `name` atomically (a temporary file renamed into place), or not at all
-    (False)."""
-    try:
-        payload = marshal.dumps(data)
-    except ValueError:  # a value marshal cannot store (a YAML date, say): no cache
-        return False
-    import tempfile
-
-    f = _cache_root() / name
-    tmp = None
-    try:
-        f.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=f.parent, prefix=f.name[:16], suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(_MAGIC + blake2b(payload, digest_size=16).digest() + payload)
-        os.replace(tmp, f)
-        return True
-    except OSError:  # a read-only home, a full disk: work without the cache
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-        return False
 
 
 def parse(text: str, path: str, use_cache: bool = True) -> Any:

@@ -248,16 +248,16 @@ def test_user_packs_compile_with_regex(tmp_path):
 def test_compiled_programs_are_cached_across_runs(tmp_path, monkeypatch):
     """Built-in patterns: re's compiled program is cached and reused; a damaged program falls back
     to re.compile."""
-    from govlint.kinds import _util
+    from govlint import recache
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     pattern = r"[\u4e00-\u9fff]{2,}(?P<end>局|委员会)"
-    first = _util._Programs()
+    first = recache._Programs()
     rx = first.compile(pattern, 0)
     assert rx == re.compile(pattern) and first.pending
     first.save()
     assert not first.pending and not first.unwritable
-    second = _util._Programs()
+    second = recache._Programs()
     assert second._load().get((pattern, 0)) is not None
     again = second.compile(pattern, 0)
     assert again == rx and again.groupindex == {"end": 1} and again.search("某市统计局").group("end") == "局"
@@ -268,12 +268,12 @@ def test_compiled_programs_are_cached_across_runs(tmp_path, monkeypatch):
 
 
 def test_programs_without_a_writable_cache(tmp_path, monkeypatch):
-    from govlint.kinds import _util
+    from govlint import recache
 
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
-    progs = _util._Programs()
+    progs = recache._Programs()
     assert progs.compile("a+b", 0) == re.compile("a+b")
     progs.save()
     assert progs.unwritable  # no further programs are built in this process
@@ -284,10 +284,10 @@ def test_programs_without_a_writable_cache(tmp_path, monkeypatch):
 
 def test_builtin_rules_prepare_the_same_from_a_warm_cache(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    from govlint.kinds import _util
+    from govlint import recache
 
     def prepared():
-        monkeypatch.setattr(_util, "_programs", _util._Programs())  # a new process
+        monkeypatch.setattr(recache, "programs", recache._Programs())  # a new process
         ps = packs.load()
         return [(r.id, [(p.pattern, p.flags, p.groupindex) for p in _patterns(packs.ensure_prepared(r).compiled)])
                 for pk in ps.packs.values() for r in pk.rules]

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
 
+from govlint import recache
 from govlint.document import Paragraph, Section
 from govlint.record import Record
 from govlint.text.numbers import Number, find_numbers
@@ -32,12 +33,12 @@ from govlint.text.numbers import Number, find_numbers
 _SENTENCE_END = "。！？!?"
 _CLAUSE = "，,；;：:、。！？!?（）()"
 _OPEN, _CLOSE = "（(", "）)"
-_CLAUSE_RE = re.compile(f"[{_CLAUSE}]")
-_SPACES = re.compile(r"\s+")
-_CHANGE = re.compile(r"增长|下降|增加|减少|提高|提升|降低|上升|同比|环比|比上年|较上年|比去年|较去年|增幅|降幅|增速")
-_NOT_PART = re.compile(r"^(?:共|合计|总计|共计|累计|总数|另|比|较|同比|此外)")
-_TRAIL = re.compile(r"(?:的有|为|是|达到|达|有|共计|共|计|合计|总计|累计|约|近|超过|逾)+$")
-_SHORT_FROM = re.compile(r".*(?:全年|本年度?|累计|共计|合计|总计|其中|另有|共)")
+_CLAUSE_RE = recache.compile(f"[{_CLAUSE}]")
+_SPACES = recache.compile(r"\s+")
+_CHANGE = recache.compile(r"增长|下降|增加|减少|提高|提升|降低|上升|同比|环比|比上年|较上年|比去年|较去年|增幅|降幅|增速")
+_NOT_PART = recache.compile(r"^(?:共|合计|总计|共计|累计|总数|另|比|较|同比|此外)")
+_TRAIL = recache.compile(r"(?:的有|为|是|达到|达|有|共计|共|计|合计|总计|累计|约|近|超过|逾)+$")
+_SHORT_FROM = recache.compile(r".*(?:全年|本年度?|累计|共计|合计|总计|其中|另有|共)")
 _LABEL_CUT = "因对在向从据按将把"  # prepositions a long label can start after
 
 
@@ -343,7 +344,7 @@ def partitions(facts) -> list[Partition]:
     return out
 
 
-_SHARE_OF = re.compile(r"^(?P<both>两者|二者|分别)?占(?P<phrase>.*?)(?:的)?(?:比例|比重|比)?(?:分别)?(?:为|是|达到?|约)?$")
+_SHARE_OF = recache.compile(r"^(?P<both>两者|二者|分别)?占(?P<phrase>.*?)(?:的)?(?:比例|比重|比)?(?:分别)?(?:为|是|达到?|约)?$")
 
 
 def shares(facts) -> list[Share]:

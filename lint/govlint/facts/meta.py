@@ -8,13 +8,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from govlint import recache
 from govlint.document import Document, Paragraph, Table
 from govlint.resources import data_file
 from govlint.text.normalize import Clean, fold
 
-_SENTENCE = re.compile(r"[。，,；;！？]")
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
-_CN_YEAR = re.compile(r"([〇○零O一二三四五六七八九]{4})\s*年")
+_SENTENCE = recache.compile(r"[。，,；;！？]")
+_YEAR = recache.compile(r"((?:19|20)\d\d)\s*年")
+_CN_YEAR = recache.compile(r"([〇○零O一二三四五六七八九]{4})\s*年")
 _CN_DIGIT = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0, "O": 0}
 
 
@@ -30,25 +31,25 @@ def _doctypes() -> dict:
 
 @lru_cache(maxsize=1)
 def _titles() -> dict[str, list[re.Pattern[str]]]:
-    return {k: [re.compile(p) for p in v] for k, v in _doctypes()["title"].items()}
+    return {k: [recache.compile(p) for p in v] for k, v in _doctypes()["title"].items()}
 
 
 @lru_cache(maxsize=1)
 def _document_number() -> re.Pattern[str]:
     # Compiled only for a document that is no report (its CJK range takes milliseconds).
-    return re.compile(_doctypes()["document-number"])
+    return recache.compile(_doctypes()["document-number"])
 
 
 @lru_cache(maxsize=1)
 def _title_prefix() -> re.Pattern[str]:
-    return re.compile(_doctypes()["title-prefix"])
+    return recache.compile(_doctypes()["title-prefix"])
 
 
 @lru_cache(maxsize=1)
 def layout_patterns() -> dict[str, re.Pattern[str]]:
     """The outline's layout words (attachments, another report) from data/doctypes.yaml."""
     data = _doctypes()
-    return {k: re.compile(data[k]) for k in ("attachment-line", "attachment-title", "other-report")}
+    return {k: recache.compile(data[k]) for k in ("attachment-line", "attachment-title", "other-report")}
 
 
 def _title_kind(text: str) -> str | None:

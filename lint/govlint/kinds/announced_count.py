@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from govlint import recache
 from govlint.facts import Facts
 from govlint.kinds._util import bad, compile_patterns, finditer
 from govlint.kinds.base import Finding, Rule
@@ -31,7 +32,7 @@ def prepare(params: dict):
             raise bad("patterns", "each pattern needs the named groups 'items' and 'count'")
     standalone = params.get("standalone", [])
     alt = "|".join(re.escape(w) for w in standalone)
-    splitter = re.compile(r"[、，,；;]|以及" + (rf"|(?:及|和|并附|并|与)(?=(?:相关的?)?(?:{alt}))" if alt else ""))
+    splitter = recache.compile(r"[、，,；;]|以及" + (rf"|(?:及|和|并附|并|与)(?=(?:相关的?)?(?:{alt}))" if alt else ""))
     return pats, splitter
 
 

@@ -23,13 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from govlint import recache
 from govlint.facts import Facts
 from govlint.kinds._util import MAX_PATTERN, bad, compile_one, match
 from govlint.kinds.base import Finding, Rule
 
-_PHONE = re.compile(r"[(（]?\d[\d\-－—–()（） ]{3,22}\d(?:\s*(?:转|-|ext)\s*\d{1,6})?")
-_EMAILISH = re.compile(r"[A-Za-z0-9._%+\-]+\s*@\s*[A-Za-z0-9.\-]*[A-Za-z0-9]")
-_EMAIL_OK = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+_PHONE = recache.compile(r"[(（]?\d[\d\-－—–()（） ]{3,22}\d(?:\s*(?:转|-|ext)\s*\d{1,6})?")
+_EMAILISH = recache.compile(r"[A-Za-z0-9._%+\-]+\s*@\s*[A-Za-z0-9.\-]*[A-Za-z0-9]")
+_EMAIL_OK = recache.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
 
 
 def prepare(params: dict):

@@ -33,6 +33,7 @@ import re
 from decimal import Decimal
 from functools import lru_cache
 
+from govlint import recache
 from govlint.facts import Facts
 from govlint.facts import figures as F
 from govlint.facts import tables as T
@@ -147,7 +148,7 @@ def table_values(p: Params, facts: Facts, q: Quantity) -> tuple[Decimal, list[T.
     return found[0]
 
 
-_TRAIL = re.compile(r"(?:的有|数为|数是|为|是|达到|达|有|共计|共|计|合计|总计|累计|的)+$")
+_TRAIL = recache.compile(r"(?:的有|数为|数是|为|是|达到|达|有|共计|共|计|合计|总计|累计|的)+$")
 
 
 def _lstrip_lead(t: str) -> str:

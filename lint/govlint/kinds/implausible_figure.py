@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from govlint import recache
 from govlint.facts import Facts
 from govlint.facts import tables as T
 from govlint.kinds._util import bad as _err
@@ -62,7 +63,7 @@ def prepare(params: dict) -> Params:
     return Params(cat, issuer, tuple(figs))
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d\s*年|[〇○零一二三四五六七八九]{4}\s*年|政府信息公开")
+_YEAR = recache.compile(r"(?:19|20)\d\d\s*年|[〇○零一二三四五六七八九]{4}\s*年|政府信息公开")
 
 
 def issuer_of(facts: Facts) -> str | None:

@@ -27,13 +27,14 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
+from govlint import recache
 from govlint.document import Paragraph
 from govlint.facts import Facts
 from govlint.kinds._util import bad, compile_one, search
 from govlint.kinds.base import Finding, Rule
 from govlint.text.dates import find_dates
 
-_ONLY_DATE = re.compile(r"^[\s(（]*(.{6,20}?)[\s)）]*$")
+_ONLY_DATE = recache.compile(r"^[\s(（]*(.{6,20}?)[\s)）]*$")
 
 
 def prepare(params: dict):

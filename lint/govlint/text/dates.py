@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from govlint import recache
 from govlint.record import Record, replace
 from govlint.text.normalize import fold
 
@@ -58,7 +59,7 @@ _DAY_BODY = r"[0-9]{1,2}|[二三]?十[一二三四五六七八九]?|[一二三�
 _DAY = rf"(?P<d>{_DAY_BODY})"
 _NOT_NUM_BEFORE = r"(?<![0-9零〇○一二两三四五六七八九十百千万亿.])"
 
-_DATE_RE = re.compile(
+_DATE_RE = recache.compile(
     # 2023年1月1日 / 2023年3月 / 2023年 / 2023年度
     rf"{_YEAR}{_S}年(?:(?P<du>度)|{_S}{_MONTH}{_S}月(?:{_S}{_DAY}{_S}[日号])?)?"
     # 2023-01-31, 2023.1.31, 2023/1/31 (one separator throughout)
@@ -69,15 +70,15 @@ _DATE_RE = re.compile(
 )
 # Where a date of _DATE_RE can start: a digit not after another one (every branch refuses a digit
 # before it, so a run of digits is one place), or 一…九 十 before another numeral, a space or 月.
-_DATE_FIRST = re.compile(r"[0-9一二三四五六七八九十](?:(?<=[0-9])[0-9]*|(?=[〇○零OΟО0-9一二三四五六七八九十月\s]))")
+_DATE_FIRST = recache.compile(r"[0-9一二三四五六七八九十](?:(?<=[0-9])[0-9]*|(?=[〇○零OΟО0-9一二三四五六七八九十月\s]))")
 
 # What may follow the connector in a range when the end date leaves out its year (or month).
-_PARTIAL_END_RE = re.compile(
+_PARTIAL_END_RE = recache.compile(
     rf"(?:{_MONTH}{_S}月(?:{_S}{_DAY}{_S}[日号])?|(?P<d2>{_DAY_BODY}){_S}[日号])"
 )
-_CONNECTOR_RE = re.compile(rf"{_S}(?:起至|起到|至|到|~|-|−|—{{1,2}}|–|―){_S}")
-_BEFORE_RE = re.compile(rf"[自从]{_S}$")
-_AFTER_RE = re.compile(rf"{_S}(?:为止|止)")
+_CONNECTOR_RE = recache.compile(rf"{_S}(?:起至|起到|至|到|~|-|−|—{{1,2}}|–|―){_S}")
+_BEFORE_RE = recache.compile(rf"[自从]{_S}$")
+_AFTER_RE = recache.compile(rf"{_S}(?:为止|止)")
 
 
 def _small(s: str) -> int:

@@ -8,10 +8,10 @@ comparing short strings such as titles (`key()`), never for locating text.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
+from govlint import recache
 from govlint.resources import data_file
 
 
@@ -65,7 +65,7 @@ def has_traditional(s: str) -> bool:
     return any(ord(ch) in t for ch in s)
 
 
-_SPACE_PUNCT = re.compile(r"[\s\u3000\u00a0\u200b\ufeff“”\"'‘’《》〈〉<>:：,，.。;；、·•\-—_*#]+")
+_SPACE_PUNCT = recache.compile(r"[\s\u3000\u00a0\u200b\ufeff“”\"'‘’《》〈〉<>:：,，.。;；、·•\-—_*#]+")
 _PAREN = str.maketrans({"（": "(", "）": ")", "【": "(", "】": ")", "〔": "(", "〕": ")"})
 
 
@@ -84,7 +84,7 @@ def key(s: str) -> str:
 # A pinyin annotation must follow a CJK character (U+3400–U+9FFF); `_damage_spans` checks that in
 # Python, because a lookbehind class of 27,000 characters takes milliseconds to compile.
 _PINYIN = r"[（(][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[)）]"
-_DAMAGE = re.compile(rf"{_PINYIN}|<[a-zA-Z/!][^<>\n]{{0,300}}>|&(?:nbsp|lt|gt|amp|quot|#\d{{1,6}});|[\u200b-\u200d\ufeff]|\n")
+_DAMAGE = recache.compile(rf"{_PINYIN}|<[a-zA-Z/!][^<>\n]{{0,300}}>|&(?:nbsp|lt|gt|amp|quot|#\d{{1,6}});|[\u200b-\u200d\ufeff]|\n")
 _DAMAGE_FIRST = "（(<&\u200b\u200c\u200d\ufeff\n"  # every match starts with one of these
 
 

@@ -38,6 +38,7 @@ import bisect
 import re
 from decimal import Decimal, InvalidOperation
 
+from govlint import recache
 from govlint.record import Record
 from govlint.text.dates import find_dates
 from govlint.text.normalize import fold
@@ -116,7 +117,7 @@ _CN_RUN = (
     rf"|(?<=[{_PLAIN_DIGITS}{_LATIN_ZERO}])[{_LATIN_ZERO}](?=[{_LATIN_ZERO}]{{0,3}}[{_PLAIN_DIGITS}])"
     rf"|(?<=[{_DIGITS_CLASS}十拾])点(?=[{_DIGITS_CLASS}]))+"
 )
-_CN_RUN_RE = re.compile(_CN_RUN)
+_CN_RUN_RE = recache.compile(_CN_RUN)
 _MAX_RUN = 24  # longer runs are read from their last characters only (keeps the scan linear)
 
 
@@ -200,7 +201,7 @@ def _normalise_latin_zero(run: str) -> str:
 # --- Arabic numbers ---------------------------------------------------------------------------
 
 _ARABIC = r"(?:[0-9]{1,3}(?:[,，][0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
-_ARABIC_RE = re.compile(_ARABIC)
+_ARABIC_RE = recache.compile(_ARABIC)
 _SIGNS = "+-−"
 _SIGN_CLASS = r"[+\-−]"
 _MULTIPLIERS = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
@@ -231,7 +232,7 @@ _URL_HEADS = ("https://", "http://", "ftp://", "www.")
 _URL_STOP = frozenset("\"'<>（）《》“”")
 _PHONE_LABELS = ("电话", "传真", "热线", "手机", "号码", "拨打", "联系方式", "邮编", "邮政编码")
 _CODE_LABELS = ("索引号", "文号", "编号", "登记号", "信用代码", "身份证号", "身份证", "备案号")
-_EXCLUDE_RE = re.compile(
+_EXCLUDE_RE = recache.compile(
     "|".join(
         [
             # e-mail addresses; domains, with a path read by _url_end
@@ -271,7 +272,7 @@ _EXCLUDE_RE = re.compile(
 # `_excluded_spans` tries them only at these places (about one character in forty of a report's
 # prose). Inside a run of digits only the first one is a place: every branch that starts with a
 # digit refuses a digit before it.
-_EXCLUDE_FIRST = re.compile(r"[0-9A-Za-z._%+\-〔\[【(（—– \t](?:(?<=[0-9])[0-9]*)?")
+_EXCLUDE_FIRST = recache.compile(r"[0-9A-Za-z._%+\-〔\[【(（—– \t](?:(?<=[0-9])[0-9]*)?")
 _LABEL_WORDS = _PHONE_LABELS + _CODE_LABELS
 
 
@@ -325,7 +326,7 @@ def _excluded_spans(f: str) -> list[tuple[int, int]]:
     return spans
 
 # Fixed expressions in which a numeral is followed by a unit but is not a figure.
-_FIXED_RE = re.compile(
+_FIXED_RE = recache.compile(
     r"一次性|一次办|一件事|一条龙|一张网|一本账|一部分|一方面|一把手|一站式|一门式|一号通"
     r"|两个维护|两个确立|四个意识|四个自信|四个全面|三个代表|两个责任|三个一|三位一体|三方(?!面)"
     r"|一起(?!(?:行政|复议|诉讼|案|事|纠纷|投诉|举报|信访|事故|申请))"
@@ -340,15 +341,15 @@ _NOT_A_UNIT = {"处": "理置分罚", "名": "称单义", "部": "署", "期": "
 _BEFORE_BARE_MULTIPLIER = frozenset("上逾近约超过")
 _APPROX_PREFIXES = ("将近", "接近", "大约", "超过", "近", "约", "逾", "超")
 _APPROX_LAST = frozenset(p[-1] for p in _APPROX_PREFIXES)
-_APPROX_AFTER_RE = re.compile(r"\s*(?:左右|以上|之多|有余)")
+_APPROX_AFTER_RE = recache.compile(r"\s*(?:左右|以上|之多|有余)")
 # Between a number and its unit: spaces, and one line break (PDF text wraps "2\n件").
-_SPACE_RE = re.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?")
-_MULT_RE = re.compile(r"(?:[千万亿]|百(?!分[之点]))+")
-_CONNECTOR_RE = re.compile(r"\s*(?:至|到|~|-|−|—{1,2}|–)\s*")
-_MONTH_AFTER_RE = re.compile(r"[ \t]*月")
-_LABEL_AFTER_RE = re.compile(r"\s*[、.](?![0-9])")
-_CN_LABEL_AFTER_RE = re.compile(r"\s*(?:[、.]|是)")
-_PAREN_LABEL_RE = re.compile(rf"[(（]\s*(?:[0-9]{{1,3}}|[{_DIGITS_CLASS}十]{{1,4}})\s*[)）]")
+_SPACE_RE = recache.compile(r"[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?")
+_MULT_RE = recache.compile(r"(?:[千万亿]|百(?!分[之点]))+")
+_CONNECTOR_RE = recache.compile(r"\s*(?:至|到|~|-|−|—{1,2}|–)\s*")
+_MONTH_AFTER_RE = recache.compile(r"[ \t]*月")
+_LABEL_AFTER_RE = recache.compile(r"\s*[、.](?![0-9])")
+_CN_LABEL_AFTER_RE = recache.compile(r"\s*(?:[、.]|是)")
+_PAREN_LABEL_RE = recache.compile(rf"[(（]\s*(?:[0-9]{{1,3}}|[{_DIGITS_CLASS}十]{{1,4}})\s*[)）]")
 _BEFORE_LABEL = frozenset("：:；;。，,|")  # | : a label in a Markdown table cell
 _UNIT_FINAL = frozenset("".join(u[-1] for u in UNITS) + "年月日号度%")
 
@@ -356,7 +357,7 @@ _UNIT_FINAL = frozenset("".join(u[-1] for u in UNITS) + "年月日号度%")
 # label, a Chinese numeral (百 not in 百分点). Written as one character class followed by what that
 # character needs (checked behind it), so that `search` skips other characters in the regex
 # engine's fast class scan instead of trying six branches at every character.
-_START_RE = re.compile(
+_START_RE = recache.compile(
     rf"[百+\-−0-9(（{_DIGITS_CLASS}十千万亿拾佰仟]"
     rf"(?:(?<=百)(?:分之|(?!分[之点]))|(?<={_SIGN_CLASS})(?=[0-9])"
     rf"|(?<=[(（])(?=\s*(?:[0-9]|[{_DIGITS_CLASS}十]))|(?<=[0-9{_DIGITS_CLASS}十千万亿拾佰仟]))"
@@ -679,7 +680,7 @@ def parse_number(s: str) -> Decimal | None:
     return None if value is None else value * sign
 
 
-_CELL_RE = re.compile(
+_CELL_RE = recache.compile(
     rf"(?P<sign>{_SIGN_CLASS})?\s*(?P<num>{_ARABIC})\s*(?P<mult>(?:[千万亿]|百(?!分))*)\s*(?P<rest>.*)"
 )
 
