@@ -545,6 +545,18 @@ def _int_val(el) -> int | None:
         return None
 
 
+def _first_children(el, *tags: str) -> list:
+    """The first child of `el` with each tag, or None: `[el.find(t) for t in tags]` in one pass
+    (find() goes through lxml's Python-level path machinery, slower than a few children)."""
+    found: list = [None] * len(tags)
+    for ch in el:
+        tag = ch.tag
+        for i, t in enumerate(tags):
+            if tag == t and found[i] is None:
+                found[i] = ch
+    return found
+
+
 class _Styles:
     def __init__(self, root):
         self.by_id: dict[str, _Style] = {}
@@ -552,21 +564,19 @@ class _Styles:
         self._level_cache: dict[str, int | None] = {}
         if root is None:
             return
-        for st in root.findall(W_STYLE):
+        for st in root.iterchildren(W_STYLE):
             if st.get(W_TYPE, "paragraph") != "paragraph":
                 continue
             sid = st.get(W_STYLE_ID)
             if sid is None:
                 continue
-            name_el, based_el = st.find(W_NAME), st.find(W_BASED_ON)
-            ppr = st.find(W_PPR)
+            name_el, based_el, ppr = _first_children(st, W_NAME, W_BASED_ON, W_PPR)
             outline = num_id = ilvl = None
             if ppr is not None:
-                outline = _int_val(ppr.find(W_OUTLINE_LVL))
-                numpr = ppr.find(W_NUMPR)
+                outline_el, numpr = _first_children(ppr, W_OUTLINE_LVL, W_NUMPR)
+                outline = _int_val(outline_el)
                 if numpr is not None:
-                    num_id = _int_val(numpr.find(W_NUM_ID))
-                    ilvl = _int_val(numpr.find(W_ILVL))
+                    num_id, ilvl = (_int_val(x) for x in _first_children(numpr, W_NUM_ID, W_ILVL))
             self.by_id[sid] = _Style(
                 sid,
                 None if name_el is None else name_el.get(W_VAL),
@@ -721,6 +731,8 @@ class _Text:
             if tag == W_T:
                 if not self.hidden:
                     out.append(ch.text or "")
+            elif tag == W_RPR:
+                continue
             elif tag == W_TAB or tag == W_PTAB:
                 if not self.hidden:
                     out.append("\t")
@@ -904,8 +916,9 @@ class _Reader:
             self._style_cache[sid] = info
         return info
 
-    def _props(self, p) -> tuple[str | None, int | None, tuple[int, int] | None]:
-        """(style name, heading level, (numId, ilvl) or None) of a paragraph."""
+    def _props(self, p) -> tuple[str | None, int | None, str | None]:
+        """(style name, heading level, auto-numbering label) of a paragraph. A numbered paragraph
+        advances its list even when its label or its text is empty."""
         sid = outline = num_id = ilvl = None
         if len(p) and p[0].tag == W_PPR:  # pPr, when present, is the first child
             for ch in p[0]:
@@ -922,31 +935,29 @@ class _Reader:
                     outline = _int_val(ch)
                 elif tag == W_SECT_PR:  # a section break: its headers and footers count too
                     self.sect_prs.append(ch)
-        rid, name, own_level, chain_level, s_num, s_ilvl = self._style_info(sid)
+        info = self._style_cache.get(sid)
+        if info is None:
+            info = self._style_info(sid)
+        rid, name, own_level, chain_level, s_num, s_ilvl = info
         if own_level is not None:
             level = own_level
         elif outline is not None:
             level = outline + 1 if 0 <= outline < 9 else None
         else:
             level = chain_level
-        num = None
-        if self.numbering is not None:
+        label = None
+        numbering = self.numbering
+        if numbering is not None:
             if num_id is None:
                 num_id = s_num
             if ilvl is None and num_id:
-                ilvl = s_ilvl if s_ilvl is not None else self.numbering.level_for_style(num_id, rid)
+                ilvl = s_ilvl if s_ilvl is not None else numbering.level_for_style(num_id, rid)
             if num_id:
-                num = (num_id, ilvl or 0)
-        return name, level, num
-
-    def _label(self, num: tuple[int, int] | None) -> str | None:
-        if num is None or self.numbering is None:
-            return None
-        return self.numbering.label(*num)
+                label = numbering.label(num_id, ilvl or 0)
+        return name, level, label
 
     def _body_paragraph(self, p) -> None:
-        style, level, num = self._props(p)
-        label = self._label(num)  # an empty numbered paragraph still advances its list
+        style, level, label = self._props(p)
         text, boxes, marks = self.text.paragraph(p)
         emitted = bool(text.strip())
         if emitted:
@@ -1084,8 +1095,9 @@ class _Reader:
                         open_v[col] = rec
                         touched.add(col)
                 col += span
-            for c in [c for c in open_v if c not in touched]:
-                del open_v[c]
+            if len(touched) != len(open_v):
+                for c in [c for c in open_v if c not in touched]:
+                    del open_v[c]
             n_cols = max(n_cols, col - 1 + after)
         return n_rows, n_cols, cells
 
@@ -1093,13 +1105,14 @@ class _Reader:
         lines: list[str] = []
         for ch in container:
             tag = ch.tag
+            if tag == W_TC_PR:
+                continue
             if tag == W_P:
-                _style, _level, num = self._props(ch)
-                label = self._label(num)
+                _style, _level, label = self._props(ch)
                 text, boxes, pmarks = self.text.paragraph(ch)
                 if text.strip():
                     lines.append((label or "") + text)
-                if marks is not None:
+                if pmarks and marks is not None:
                     marks.extend((kind, cid, row, col) for kind, cid in pmarks)
                 for box in boxes:
                     lines.extend(self._cell_lines(box, marks, row, col))
