@@ -31,6 +31,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from govlint import recache
 from govlint.document import Block, Document, Paragraph, Section, Table
 from govlint.record import Record
 from govlint.text.normalize import Clean, fold, key
@@ -67,7 +68,7 @@ _RUNGS_BY_START: dict[str, tuple[str, ...]] = {
 
 @cache
 def _rung_re(rung: str) -> re.Pattern[str]:
-    return re.compile(_RUNG_PATTERN[rung])
+    return recache.compile(_RUNG_PATTERN[rung])
 
 
 TITLE_LIMIT = {"part": 40, "cn": 40, "paren-cn": 30, "arabic": 30, "paren-arabic": 30, "circled": 30}

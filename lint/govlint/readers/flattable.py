@@ -35,8 +35,7 @@ Every cell keeps the line and column of its own source line.
 
 from __future__ import annotations
 
-import re
-
+from govlint import recache
 from govlint.readers.pipetable import CellSpec, SrcLine, is_value
 
 # Layout words of flattened table headers (whitespace removed before comparing). These describe
@@ -49,14 +48,14 @@ VALUE_HEADERS = (
 )  # fmt: skip
 UNIT_HEADERS = ("单位", "單位")
 # A year column: '2012年发生数', '2018年度', '2012年数量'.
-_YEAR_HEADER = re.compile(r"^\d{4}年度?(?:发生数|發生數|数量|數量|数|數)?$")
+_YEAR_HEADER = recache.compile(r"^\d{4}年度?(?:发生数|發生數|数量|數量|数|數)?$")
 # Unit cells that may stand on their own line between a label and its value.
 UNIT_WORDS = (
     "条", "條", "件", "个", "個", "人", "人次", "次", "项", "項", "篇", "期", "场", "場", "万元", "萬元",
     "元", "%", "％", "户", "戶", "家", "份", "天", "个/次",
 )  # fmt: skip
 
-_WS = re.compile(r"\s+")
+_WS = recache.compile(r"\s+")
 
 
 def cell_text(src: SrcLine) -> str:

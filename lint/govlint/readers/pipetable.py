@@ -27,9 +27,9 @@ nothing of reports or rules.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
+from govlint import recache
 from govlint.document import Cell, Source, Table
 from govlint.record import Record
 
@@ -107,11 +107,11 @@ def strip_line(src: SrcLine) -> SrcLine | None:
     )
 
 
-_DELIM_RE = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
+_DELIM_RE = recache.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$")
 
 # A figure as written in a statistics cell: an integer or decimal (thousands separators allowed),
 # an optional percent sign or counting unit, or a placeholder for "no figure". Layout, not rules.
-_VALUE_RE = re.compile(
+_VALUE_RE = recache.compile(
     r"^[（(]?[+\-−]?\d[\d,，]*(?:[.．]\d+)?[)）]?\s*"
     r"(?:%|％|‰|[万萬亿億]?元|件|条|條|个|個|人次|人|次|项|項|篇|期|场|場|天|日|户|戶|家|份|台|套|万|萬|亿|億)?$"
 )

@@ -22,8 +22,7 @@ The reader is linear in the size of the text: about 6 s for 20 MB (measured on r
 
 from __future__ import annotations
 
-import re
-
+from govlint import recache
 from govlint.document import Anchor, Block, Document, Paragraph, Source
 from govlint.errors import InputError
 from govlint.readers import flattable
@@ -59,7 +58,7 @@ def normalize(text: str) -> str:
     return text
 
 
-_ATX = re.compile(r"(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ATX = recache.compile(r"(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
 
 
 def _atx_heading(src: SrcLine) -> Paragraph | None:

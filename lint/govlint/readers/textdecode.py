@@ -4,8 +4,7 @@ Binary junk is refused rather than linted as mojibake."""
 
 from __future__ import annotations
 
-import re
-
+from govlint import recache
 from govlint.errors import InputError
 
 
@@ -41,7 +40,7 @@ def _strict(path: str, data: bytes, enc: str) -> str:
 # Control characters other than tab, newline, carriage return, form feed and NUL (counted apart).
 # Counted by the regex engine: a Python loop over the 64K-character sample cost ~10 ms per file.
 # (U+FFFD is counted with str.count: a class beyond Latin-1 costs ~0.5 ms to compile.)
-_CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f]")
+_CONTROL = recache.compile("[\x01-\x08\x0b\x0e-\x1f]")
 
 
 def _looks_binary(text: str) -> bool:
