@@ -135,3 +135,71 @@ def test_a_part_reached_twice_is_read_once(good):
     )
     doc = reader.read(str(good))
     assert [e.text for e in doc.extras] == ["页眉"]
+
+
+# -- the cache of paragraph styles -------------------------------------------------------------------
+
+
+def styles_part(path) -> reader._Part:
+    return reader._Package(str(path)).main_document_part.part_related_by(reader.RT_STYLES)
+
+
+def shape(doc) -> list:
+    return [(b.text, b.heading_level, b.style, b.auto_label) for b in doc.blocks if isinstance(b, Paragraph)]
+
+
+@pytest.fixture()
+def headings(tmp_path) -> Path:
+    return build(
+        tmp_path / "h.docx",
+        [("title", "标题"), ("h1", "一、总体情况"), ("h2", "（一）主动公开"), ("p", "正文")],
+    )
+
+
+def test_styles_are_cached_by_content_and_read_back_the_same(headings, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    assert styles_part(headings).styles_data is None  # a cold cache
+    first = reader.read(str(headings))
+    assert list((tmp_path / "cache" / "govlint" / "docx-styles").iterdir())
+    part = styles_part(headings)
+    assert part.styles_data is not None and part.element is None  # not even parsed
+    second = reader.read(str(headings))
+    assert (
+        shape(second)
+        == shape(first)
+        == [
+            ("标题", None, "Title", None),
+            ("一、总体情况", 1, "Heading 1", None),
+            ("（一）主动公开", 2, "Heading 2", None),
+            ("正文", None, "Normal", None),
+        ]
+    )
+
+
+def test_a_cache_entry_of_the_wrong_shape_is_a_miss(headings, tmp_path, monkeypatch):
+    from govlint.cache import write_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    expected = shape(reader.read(str(headings)))
+    assert write_cache(styles_part(headings).styles_key, {"styles": {"Heading1": "not a tuple"}})
+    assert shape(reader.read(str(headings))) == expected
+
+
+def test_an_unwritable_cache_only_means_parsing_again(headings, tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))  # mkdir under a file fails
+    first, second = reader.read(str(headings)), reader.read(str(headings))
+    assert shape(first) == shape(second) and shape(first)[1] == ("一、总体情况", 1, "Heading 1", None)
+
+
+def test_a_broken_styles_part_is_not_cached(good, tmp_path, monkeypatch):
+    from govlint.cache import read_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    broken = b"<w:styles xmlns:w='x'><w:style>"
+    replace_members(good, {"word/styles.xml": broken})
+    for _ in range(2):
+        doc = reader.read(str(good))
+        assert doc.notices == ["styles.xml is broken: heading styles and style names not read"]
+    assert read_cache(reader._styles_cache_key(broken)) is None  # (its empty stand-in may be)

@@ -71,6 +71,7 @@ import zipfile
 
 from lxml import etree
 
+from govlint.cache import blake2b, read_cache, write_cache
 from govlint.document import Anchor, Block, Cell, Comment, Document, Paragraph, Source, Table
 from govlint.errors import InputError
 from govlint.readers import docx_safety
@@ -278,16 +279,20 @@ class _Rel:
 
 
 class _Part:
-    """A part of the package. `element` is its root if it was parsed on opening, else None."""
+    """A part of the package. `opened`: a part checked on opening (see the module doc); its root
+    is `element`, or None for a styles part whose styles came from the cache (`styles_data`)."""
 
-    __slots__ = ("partname", "content_type", "blob", "rels", "element")
+    __slots__ = ("partname", "content_type", "blob", "rels", "opened", "element", "styles_key", "styles_data")
 
     def __init__(self, partname: str, content_type: str | None, blob: bytes):
         self.partname = partname  # "/word/document.xml"
         self.content_type = content_type
         self.blob = blob
         self.rels: dict[str | None, _Rel] = {}  # by relationship id
+        self.opened = False
         self.element = None
+        self.styles_key: str | None = None  # the cache entry of a styles part's paragraph styles
+        self.styles_data: dict | None = None  # that entry, when the cache had it
 
     def part_related_by(self, reltype: str) -> _Part:
         """The one part this part relates to by `reltype`: KeyError if none, ValueError if several."""
@@ -341,6 +346,13 @@ class _Package:
                 stack.append(iter(srels))
         for part in parts.values():
             if part.content_type in _PARSED_ON_OPEN and first_reltype[part.partname] != RT_IMAGE:
+                part.opened = True
+                if part.content_type == CT_STYLES:
+                    # Only parts that parsed are cached: a hit is well-formed XML, no need to parse.
+                    part.styles_key = _styles_cache_key(part.blob)
+                    part.styles_data = read_cache(part.styles_key)
+                    if part.styles_data is not None:
+                        continue
                 part.element = etree.fromstring(part.blob, parser)
         for rels, srels in links:
             for rid, reltype, is_external, target in srels:
@@ -557,6 +569,13 @@ def _first_children(el, *tags: str) -> list:
     return found
 
 
+def _styles_cache_key(blob: bytes) -> str:
+    """The cache entry (govlint.cache) of the paragraph styles read from a styles.xml: parsing
+    the 350 KB styles.xml python-docx writes takes ~8 ms, more than the rest of the reading.
+    s1: change it when what `_Styles` keeps changes."""
+    return "docx-styles/s1-" + blake2b(blob, digest_size=16).hexdigest()
+
+
 class _Styles:
     def __init__(self, root):
         self.by_id: dict[str, _Style] = {}
@@ -587,6 +606,27 @@ class _Styles:
             )
             if st.get(W_DEFAULT) in ("1", "true", "on") and self.default_id is None:
                 self.default_id = sid
+
+    def to_cache(self) -> dict:
+        return {
+            "default": self.default_id,
+            "styles": {
+                sid: (st.name, st.based_on, st.outline, st.num_id, st.ilvl) for sid, st in self.by_id.items()
+            },
+        }
+
+    @classmethod
+    def from_cache(cls, data: dict) -> _Styles | None:
+        """The styles `to_cache()` gave, or None if `data` is not such a dict."""
+        styles = cls(None)
+        try:
+            default, by_id = data["default"], data["styles"]
+            for sid, (name, based_on, outline, num_id, ilvl) in by_id.items():
+                styles.by_id[sid] = _Style(sid, name, based_on, outline, num_id, ilvl)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            return None
+        styles.default_id = default
+        return styles
 
     def resolve(self, sid: str | None) -> str | None:
         """The style id a paragraph really uses (the default style if none or unknown)."""
@@ -814,7 +854,7 @@ class _Reader:
         if body is None:
             raise InputError(path, "corrupt .docx: word/document.xml has no w:body")
         self.body = body
-        self.styles = _Styles(self._related_element(RT_STYLES))
+        self.styles = self._read_styles()
         numbering_root = self._related_element(RT_NUMBERING)
         self.numbering = (
             Numbering(numbering_root, self.styles.num_ids()) if numbering_root is not None else None
@@ -834,6 +874,9 @@ class _Reader:
         """The root element of a part: parsed on opening, or now (safely)."""
         if part.element is not None:
             return part.element
+        if part.opened:  # a styles part known from the cache: parse it as opening would have
+            part.element = etree.fromstring(part.blob, safe_parser(remove_blank_text=True))
+            return part.element
         try:
             return etree.fromstring(part.blob, safe_parser())
         except etree.XMLSyntaxError as e:
@@ -843,6 +886,22 @@ class _Reader:
                 ) from None
             self.notices.append(f"{part.partname.rsplit('/', 1)[-1]} is broken: {what} not read")
             return None
+
+    def _read_styles(self) -> _Styles:
+        """The paragraph styles, from the cache when this styles.xml was read before."""
+        try:
+            part = self.main.part_related_by(RT_STYLES)
+        except (KeyError, ValueError):
+            return _Styles(None)
+        if part.styles_data is not None:
+            styles = _Styles.from_cache(part.styles_data)
+            if styles is not None:
+                return styles
+        root = self._element(part, "part")
+        styles = _Styles(root)
+        if root is not None and part.styles_key is not None:
+            write_cache(part.styles_key, styles.to_cache())
+        return styles
 
     def _related_element(self, reltype: str, what: str = "part"):
         try:
