@@ -203,8 +203,10 @@ def checked(name: str, data: bytes) -> None:
 # --- drivers -------------------------------------------------------------------------------------
 
 
-def hypothesis_property(name: str, examples: int, max_size: int = 4096):
-    """A Hypothesis test running target `name` on `examples` inputs (no example database)."""
+def hypothesis_property(name: str, examples: int, max_size: int = 4096, derandomize: bool = False):
+    """A Hypothesis test running target `name` on `examples` inputs (no example database).
+    `derandomize`: the same inputs on every run (the short run in the test suite must not turn
+    red at random; the long runs look for new inputs)."""
     from hypothesis import HealthCheck, given, settings
     from hypothesis import strategies as st
 
@@ -222,7 +224,7 @@ def hypothesis_property(name: str, examples: int, max_size: int = 4096):
         )
 
     @settings(max_examples=examples, deadline=None, database=None, suppress_health_check=list(HealthCheck),
-              print_blob=True)
+              print_blob=True, derandomize=derandomize)
     @given(strategy)
     def prop(data: bytes) -> None:
         checked(name, data)

@@ -216,7 +216,12 @@ def _scaled(value: Decimal, mult: int) -> Decimal:
     if mult == 1:
         return value
     value *= mult
-    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value.normalize()
+    if value != value.to_integral_value():
+        return value.normalize()
+    try:
+        return value.quantize(Decimal(1))
+    except InvalidOperation:  # more digits than Decimal's precision (fuzzed "9999…9亿"): as it is
+        return value
 
 
 # --- what is not a figure ---------------------------------------------------------------------
