@@ -1,3 +1,3 @@
-from govlint.cli import main
+from govlint.cli import run
 
-raise SystemExit(main())
+run()

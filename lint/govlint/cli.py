@@ -85,6 +85,28 @@ def _check_parser():
     return p
 
 
+def run() -> None:
+    """The `govlint` command: `main()`, then a quick exit. A run leaves tens of thousands of
+    objects that the interpreter would free one by one at shutdown (10-40 ms, more than reading
+    a 5-page report) only for the process to end; output is flushed and the cache of compiled
+    patterns saved first, so nothing is lost. `main()` itself returns normally (tests call it)."""
+    import os
+
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (BrokenPipeError, ValueError):  # `govlint … | head`, a closed stream
+        pass
+    try:
+        from govlint import recache
+
+        recache.save()
+    except Exception:  # noqa: BLE001 - a cache that cannot be written is no reason to fail the run
+        pass
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv == ["--version"]:  # what argparse prints for it, without building the parser
@@ -242,16 +264,23 @@ def _packset(args, files: list[str]):
 
 def lint_file(path: str, args, cli_cfg, ps, previous=None):
     """(diagnostics, error) for one file; never raises for bad input."""
+    import gc
+
     from govlint import engine
     from govlint.analyze import analyze
 
+    # The cyclic collector is paused while one file is read and linted: the run allocates many
+    # small objects and frees them by reference counting, and the collector's repeated scans of
+    # the growing heap cost 10-20% of the run. It runs again between files (a batch stays flat).
+    was = gc.isenabled()
+    gc.disable()
     try:
-        doc = analyze(path)
-    except InputError as e:
-        return [], e.reason
-    settings, _ = _settings_for(path, args, cli_cfg)
-    settings.previous = previous
-    try:
+        try:
+            doc = analyze(path)
+        except InputError as e:
+            return [], e.reason
+        settings, _ = _settings_for(path, args, cli_cfg)
+        settings.previous = previous
         return engine.lint(doc, ps, settings), None
     except (GovlintError, KeyboardInterrupt):
         raise
@@ -259,6 +288,9 @@ def lint_file(path: str, args, cli_cfg, ps, previous=None):
         if getattr(args, "debug", False):
             raise
         return [], f"internal error: {type(e).__name__}: {e} (run with --debug for details)"
+    finally:
+        if was:
+            gc.enable()
 
 
 # --jobs: worker processes. Each needs the run's PackSet; a forked worker inherits the parent's
