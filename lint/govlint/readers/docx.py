@@ -59,7 +59,10 @@ read (depth first, each part once), needs a content type, and a relationship to 
 is an error; the parts python-docx parsed on opening (main document, styles, numbering,
 settings, comments, headers, footers, core properties) are parsed there too, with blank text
 removed as its parser did, so a broken one is found at once; other XML parts (footnotes) are
-parsed when used.
+parsed when used. Exception: a styles.xml read before is not parsed again. Its paragraph styles
+(all the reader takes from it) are kept in govlint's cache directory under the blake2b hash of
+the part, and only a part that parsed is ever cached; python-docx writes a 350 KB styles.xml that
+takes longer to parse than the rest of a 30-page report.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ import zipfile
 
 from lxml import etree
 
+from govlint import recache
 from govlint.cache import blake2b, read_cache, write_cache
 from govlint.document import Anchor, Block, Cell, Comment, Document, Paragraph, Source, Table
 from govlint.errors import InputError
@@ -171,7 +175,7 @@ _SKIP_INLINE = frozenset(
 _DRAWING_HOSTS = frozenset({_w("drawing"), _w("pict"), _w("object"), MC_ALTERNATE})
 _BLOCK_WRAPPERS = frozenset({W_CUSTOM_XML, _w("ins"), _w("moveTo")})
 _FOOTNOTE_SKIP_TYPES = frozenset({"separator", "continuationSeparator", "continuationNotice"})
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_HEADING_NAME = recache.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _ANCHORS = (Anchor(0, None, None),)
 
 # Content types and relationship types of the parts the reader uses (ECMA-376 part 1, 15.2).
@@ -246,9 +250,10 @@ _UI_STYLE_NAMES = {
 
 def read(path: str) -> Document:
     """Read the .docx at `path`; InputError (one line) if it is hostile, corrupt or unreadable."""
-    docx_safety.check(path)
+    contents: dict[str, bytes] = {}  # small XML members, already read by the check
+    docx_safety.check(path, contents)
     notices: list[str] = []
-    package = _open_package(path, notices)
+    package = _open_package(path, notices, contents)
     try:
         return _Reader(path, package, notices).read()
     except InputError:
@@ -315,14 +320,21 @@ class _Package:
     type; `_open_package` turns that into an InputError, or recovers from a broken optional part.
     """
 
-    def __init__(self, source):
+    def __init__(self, source, contents: dict[str, bytes] | None = None):
+        """`contents`: data of members already read (by docx_safety.check), by member name."""
         self.rels: dict[str | None, _Rel] = {}
         parser = safe_parser(remove_blank_text=True)
         parts: dict[str, _Part] = {}
         first_reltype: dict[str, str | None] = {}
         with zipfile.ZipFile(source) as zf:
-            overrides, defaults = _read_content_types(zf, parser)
-            package_srels = _read_rels(zf, "/", parser)
+            known = contents or {}
+
+            def read(member: str) -> bytes:
+                data = known.get(member)
+                return zf.read(member) if data is None else data
+
+            overrides, defaults = _read_content_types(read, parser)
+            package_srels = _read_rels(read, "/", parser)
             links = [(self.rels, package_srels)]
             # Depth first from the package relationships, each part once: the order in which
             # python-docx read them, which decides the error a package with several faults gives.
@@ -338,8 +350,8 @@ class _Package:
                 partname = _partname(target)
                 if partname in parts:
                     continue
-                srels = _read_rels(zf, partname, parser)
-                part = parts[partname] = _Part(partname, None, zf.read(partname[1:]))
+                srels = _read_rels(read, partname, parser)
+                part = parts[partname] = _Part(partname, None, read(partname[1:]))
                 part.content_type = _content_type(partname, overrides, defaults)
                 first_reltype[partname] = reltype
                 links.append((part.rels, srels))
@@ -363,9 +375,9 @@ class _Package:
         return _related(self.rels, RT_OFFICE_DOCUMENT)
 
 
-def _read_content_types(zf: zipfile.ZipFile, parser) -> tuple[dict[str, str | None], dict[str, str | None]]:
+def _read_content_types(read, parser) -> tuple[dict[str, str | None], dict[str, str | None]]:
     """(overrides by lower-case part name, defaults by lower-case extension) of [Content_Types].xml."""
-    root = etree.fromstring(zf.read("[Content_Types].xml"), parser)
+    root = etree.fromstring(read("[Content_Types].xml"), parser)
     if root.tag != _CT_TYPES:
         raise ValueError("[Content_Types].xml has no Types element")
     overrides, defaults = {}, {}
@@ -394,13 +406,13 @@ def _content_type(partname: str, overrides: dict, defaults: dict) -> str | None:
     raise KeyError(f"no content type for partname '{partname}' in [Content_Types].xml")
 
 
-def _read_rels(zf: zipfile.ZipFile, partname: str, parser) -> list[tuple]:
+def _read_rels(read, partname: str, parser) -> list[tuple]:
     """The relationships of part `partname` ("/" for the package) as (rId, type, is external,
     target): (source folder, reference) for internal ones, the URI for external ones."""
     base, filename = posixpath.split(partname)
     member = posixpath.join(base, "_rels", f"{filename}.rels")[1:]
     try:
-        data = zf.read(member)
+        data = read(member)
     except KeyError:
         return []
     root = etree.fromstring(data, parser)
@@ -431,9 +443,9 @@ def _short(e: BaseException) -> str:
     return text[:160]
 
 
-def _open_package(path: str, notices: list[str]) -> _Package:
+def _open_package(path: str, notices: list[str], contents: dict[str, bytes]) -> _Package:
     try:
-        return _Package(path)
+        return _Package(path, contents)
     except Exception as first:  # noqa: BLE001 - every failure is mapped to a one-line reason
         error = first
     # Find out which part broke; replace the ones we can do without and try once more.
@@ -446,12 +458,9 @@ def _open_package(path: str, notices: list[str]) -> _Package:
     raise InputError(path, _open_failure(error)) from None
 
 
-_MISSING_ITEM = re.compile(r"There is no item named '([^']+)' in the archive")
-
-
 def _open_failure(e: BaseException) -> str:
     text = str(e)
-    m = _MISSING_ITEM.search(text)
+    m = re.search(r"There is no item named '([^']+)' in the archive", text)
     if m:
         return f"corrupt .docx: a relationship points to the missing part {m.group(1)}"
     if "no content type for partname" in text:

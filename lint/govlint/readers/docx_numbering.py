@@ -43,6 +43,7 @@ import re
 
 from lxml import etree
 
+from govlint import recache
 from govlint.record import Record, replace
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -323,7 +324,7 @@ def _parse_level(lvl) -> Level | None:
     )
 
 
-_PLACEHOLDER = re.compile(r"%([1-9])")
+_PLACEHOLDER = recache.compile(r"%([1-9])")
 
 
 class Numbering:

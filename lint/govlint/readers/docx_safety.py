@@ -25,10 +25,10 @@ text node length) stay on.
 
 from __future__ import annotations
 
-import re
 import zipfile
 import zlib
 
+from govlint import recache
 from govlint.errors import InputError
 
 MAX_ENTRIES = 2000
@@ -38,7 +38,7 @@ BOMB_MIN_BYTES = 10 * 1024 * 1024
 PROLOG_BYTES = 64 * 1024  # how much of each XML part is read to find its root element
 
 REQUIRED = ("[Content_Types].xml", "_rels/.rels", "word/document.xml")
-_ROOT_START = re.compile(r"<[A-Za-z_]")
+_ROOT_START = recache.compile(r"<[A-Za-z_]")
 _DTD_MARKERS = ("<!DOCTYPE", "<!ENTITY")
 
 
@@ -87,8 +87,12 @@ def _prolog_declares_dtd(head: bytes) -> bool:
         return False
 
 
-def check(path: str) -> list[str]:
-    """Refuse a hostile or broken package with InputError; return its member names."""
+def check(path: str, contents: dict[str, bytes] | None = None) -> list[str]:
+    """Refuse a hostile or broken package with InputError; return its member names.
+
+    `contents`, if given, receives the data of the XML members the check read whole (those
+    smaller than PROLOG_BYTES, their CRC checked), so that the reader need not inflate them again.
+    """
     try:
         zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
@@ -145,6 +149,8 @@ def check(path: str) -> list[str]:
                     path,
                     f"refused: {info.filename} declares a DOCTYPE or entities (possible XML entity attack)",
                 )
+            if contents is not None and len(head) == info.file_size < PROLOG_BYTES:
+                contents[info.filename] = head
         return [i.filename for i in infos]
 
 
