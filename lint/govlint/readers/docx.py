@@ -27,7 +27,7 @@ Reading order and what becomes a block:
   `heading_level` (1 = top) comes from the style name ("heading N", "标题 N"), a `w:outlineLvl`
   on the paragraph, or an outline level or heading name along the style's `w:basedOn` chain;
   outline level 9 is body text. "Title" is not a heading: `style` carries the style name
-  (python-docx UI spelling, "Heading 1" for "heading 1") so later steps can see it.
+  (the name Word shows, "Heading 1" for "heading 1") so later steps can see it.
 
 Tables: one `Table` per body-level `w:tbl`, numbered 1… in reading order. The grid is built once
 from `w:tr`/`w:tc` (`w:gridBefore`/`w:gridAfter`, `w:gridSpan`, `w:vMerge`); tracked-deleted rows
