@@ -40,6 +40,7 @@ import unicodedata
 import weakref
 from functools import cache
 
+from govlint import recache
 from govlint.document import Paragraph, Table
 from govlint.record import Record, replace
 
@@ -58,10 +59,10 @@ def _regexes() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
     """(directive, ids, separator): compiled on first use, as most documents have no comments."""
     ident = r"(?:ALL|[A-Za-z][A-Za-z0-9_-]+?[0-9]+)(?![A-Za-z0-9_])"
     return (
-        re.compile(r"\s*govlint\s*(?:[-:–—]\s*)?(disable-next-line|disable-line|disable-file|disable|enable)"
-                   r"(?![\w-])(.*)\Z", re.I | re.S),
-        re.compile(rf"[\s:]*({ident}(?:[\s,、;]+{ident})*)", re.I),
-        re.compile(r"[\s,、;]+"),
+        recache.compile(r"\s*govlint\s*(?:[-:–—]\s*)?(disable-next-line|disable-line|disable-file|disable|enable)"
+                        r"(?![\w-])(.*)\Z", re.I | re.S),
+        recache.compile(rf"[\s:]*({ident}(?:[\s,、;]+{ident})*)", re.I),
+        recache.compile(r"[\s,、;]+"),
     )
 
 

@@ -33,6 +33,7 @@ import re
 from collections import Counter
 from functools import cache, lru_cache
 
+from govlint import recache
 from govlint.document import Paragraph, Table
 from govlint.record import Record
 from govlint.text.normalize import fold, key
@@ -55,7 +56,7 @@ _ROMAN = "ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩ"
 
 @cache
 def _note_rx() -> re.Pattern[str]:
-    return re.compile(r"[（(][^（）()]{3,}(?:[）)]|$)")
+    return recache.compile(r"[（(][^（）()]{3,}(?:[）)]|$)")
 
 
 _CN = {c: i for i, c in enumerate("〇一二三四五六七八九", 0)}
@@ -384,7 +385,7 @@ def _distinct(cells: Iterable[Cell | None]) -> list[Cell]:
 
 @cache
 def _flat_rx() -> re.Pattern[str]:
-    return re.compile(r"^(?P<p>[^：:]{1,16})[：:](?P<c>.+)$")
+    return recache.compile(r"^(?P<p>[^：:]{1,16})[：:](?P<c>.+)$")
 
 
 def _split_flat(text: str) -> tuple[str | None, str]:

@@ -42,7 +42,7 @@ def prepare(params: dict):
         if not isinstance(words, list) or not all(isinstance(w, str) and len(w) <= MAX_PATTERN for w in words):
             raise bad(k, "a list of words is required")
         # words are escaped: a plain alternation of literals, linear in the text
-        out[k] = re.compile("(" + "|".join(re.escape(w) for w in words) + r")\s*[:：]?\s*", re.I) if words else None
+        out[k] = recache.compile("(" + "|".join(re.escape(w) for w in words) + r")\s*[:：]?\s*", re.I) if words else None
     out["address"] = compile_one(params.get("address_pattern") or r"\S{4,}", "address_pattern")
     return out
 

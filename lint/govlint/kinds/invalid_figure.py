@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from govlint import recache
 from govlint.facts import Facts
 from govlint.facts import tables as T
 from govlint.kinds.base import Finding, Rule
@@ -66,7 +67,7 @@ def _allowed(slot: T.Slot, refs: tuple[T.Ref, ...]) -> bool:
 @cache
 def _labelish_rx() -> re.Pattern[str]:
     """A row label pushed into the figures; compiled when a cell holds words (rare)."""
-    return re.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]")
+    return recache.compile(r"^[（(]?[一二三四五六七八九十\d]+[)）、.．]")
 
 
 def check(rule: Rule, facts: Facts) -> Iterator[Finding]:

@@ -37,6 +37,7 @@ import re
 from decimal import Decimal
 from functools import cache
 
+from govlint import recache
 from govlint.facts import Facts
 from govlint.facts import tables as T
 from govlint.kinds import partition as partition_kind
@@ -200,12 +201,12 @@ def _check_identity(ident: Identity, inst: T.Instance) -> Iterator[Finding]:
 # Only for free tables (older reports' 其中 rows): compiled when first needed.
 @cache
 def _qizhong_rx() -> re.Pattern[str]:
-    return re.compile(r"^\s*其中\s*[:：]?\s*")
+    return recache.compile(r"^\s*其中\s*[:：]?\s*")
 
 
 @cache
 def _other_rx() -> re.Pattern[str]:
-    return re.compile(r"^(?:其他|其它|其余)")
+    return recache.compile(r"^(?:其他|其它|其余)")
 
 
 def _rung(lab: T.Label) -> tuple[str, int] | None:
