@@ -14,7 +14,6 @@ date requires: Chinese numerals with 〇 under GB/T 9704-1999, Arabic numerals f
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -23,16 +22,23 @@ from govlint.document import Paragraph
 from govlint.facts import Facts
 from govlint.kinds._util import bad
 from govlint.kinds.base import Finding, Rule
-from govlint.text.dates import find_dates
+from govlint.text.dates import find_dates, is_valid_date
 
 _ONLY_DATE = recache.compile(r"^[\s(（]*(.{6,20}?)[\s)）]*$")
+
+
+def _iso_date(s: str) -> tuple[int, int, int]:
+    """'2012-07-01' → (2012, 7, 1); ValueError if it is no date (no datetime import: ~2 ms)."""
+    y, m, d = (int(x) for x in s.split("-"))
+    if len(s) != 10 or not is_valid_date(y, m, d):
+        raise ValueError(s)
+    return y, m, d
 
 
 def prepare(params: dict):
     eds = params.get("editions")
     try:
-        return sorted(((dt.date.fromisoformat(str(e["from"])), e["numerals"], e["name"]) for e in eds),
-                      key=lambda t: t[0])
+        return sorted(((_iso_date(str(e["from"])), e["numerals"], e["name"]) for e in eds), key=lambda t: t[0])
     except (TypeError, KeyError, ValueError):
         raise bad("editions", "a list of {from: YYYY-MM-DD, numerals: chinese|arabic, name} is required") from None
 
@@ -48,7 +54,7 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
         if len(ds) != 1 or not (ds[0].year and ds[0].month and ds[0].day and ds[0].valid):
             continue
         d = ds[0]
-        when = dt.date(d.year, d.month, d.day)
+        when = (d.year, d.month, d.day)
         edition = None
         for start, numerals, name in rule.compiled:
             if when >= start:

@@ -23,7 +23,6 @@ departments (`issuer-kind: department` in config, or an issuer whose title match
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 
@@ -32,7 +31,7 @@ from govlint.document import Paragraph
 from govlint.facts import Facts
 from govlint.kinds._util import bad, compile_one, search
 from govlint.kinds.base import Finding, Rule
-from govlint.text.dates import find_dates
+from govlint.text.dates import find_dates, is_valid_date
 
 _ONLY_DATE = recache.compile(r"^[\s(（]*(.{6,20}?)[\s)）]*$")
 
@@ -40,13 +39,19 @@ _ONLY_DATE = recache.compile(r"^[\s(（]*(.{6,20}?)[\s)）]*$")
 def prepare(params: dict):
     try:
         m, d = params["deadline"]
-        dt.date(2001, m, d)
+        ok = is_valid_date(2001, m, d)
     except (KeyError, TypeError, ValueError):
+        ok = False
+    if not ok:
         raise bad("deadline", "deadline must be [month, day]") from None
     return {
         "dept": compile_one(params.get("department_pattern", "$^"), "department_pattern"),
         "gov": compile_one(params.get("government_pattern", "$^"), "government_pattern"),
     }
+
+
+def _iso(d: tuple[int, int, int]) -> str:
+    return f"{d[0]:04d}-{d[1]:02d}-{d[2]:02d}"
 
 
 def _issuer(title: str) -> str:
@@ -87,15 +92,15 @@ def check(rule: Rule, facts: Facts) -> Iterator[Finding]:
     month, day = rule.params["deadline"]
     if kind == "department" and year >= rule.params.get("department_from", 9999):
         month, day = rule.params.get("department_deadline", [month, day])
-    deadline = dt.date(year + 1, month, day)
-    published = dt.date(date.year, date.month, date.day or 1)
+    deadline = (year + 1, month, day)  # dates as (year, month, day): they compare like dates
+    published = (date.year, date.month, date.day or 1)
     problem = None
     texts = rule.params.get("problems") or {}
-    fmt = {"deadline": f"{deadline.year}年{deadline.month}月{deadline.day}日", "period_end": f"{year}年12月31日"}
+    fmt = {"deadline": f"{year + 1}年{month}月{day}日", "period_end": f"{year}年12月31日"}
     if published > deadline:
         problem = texts.get("late", "> {deadline}").format(**fmt)
-    elif published <= dt.date(year, 12, 31) and date.day is not None:
+    elif published <= (year, 12, 31) and date.day is not None:
         problem = texts.get("early", "< {period_end}").format(**fmt)
     if problem:
         yield Finding(block=para, values={"date": date.raw.strip(), "problem": problem},
-                      json_values={"date": published.isoformat(), "deadline": deadline.isoformat()})
+                      json_values={"date": _iso(published), "deadline": _iso(deadline)})

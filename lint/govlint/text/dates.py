@@ -110,6 +110,14 @@ def _is_valid(year: int | None, month: int | None, day: int | None) -> bool:
     return 1 <= day <= _days_in_month(year if year and year > 0 else 2000, month)
 
 
+def is_valid_date(year: object, month: object, day: object) -> bool:
+    """Whether integers year, month, day make a calendar date (as `datetime.date` would accept,
+    without importing datetime at start-up)."""
+    if not all(type(x) is int for x in (year, month, day)):
+        return False
+    return 1 <= year <= 9999 and _is_valid(year, month, day)  # type: ignore[arg-type]
+
+
 def _days_in_month(year: int, month: int) -> int:
     """As `calendar.monthrange(year, month)[1]` (proleptic Gregorian), without importing calendar
     (and locale) at start-up."""
