@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root: tests.fixtures
@@ -471,7 +470,7 @@ def test_blocks_keep_document_order(tmp_path):
     assert isinstance(doc.blocks[1], Table) and doc.blocks[3].source == Source(table=2, paragraph=2)
 
 
-def test_a_30_page_document_parses_fast(tmp_path):
+def test_a_30_page_document_parses(tmp_path):  # its speed is measured in bench/, not here
     items = []
     for i in range(300):
         items.append(("p", "本机关认真贯彻落实《中华人民共和国政府信息公开条例》，" * 3))
@@ -480,10 +479,5 @@ def test_a_30_page_document_parses_fast(tmp_path):
                 ("table", [[f"{r}-{c}" for c in range(10)] for r in range(10)], [(1, 1, 3, 3), (4, 1, 10, 1)])
             )
     p = build(tmp_path / "big.docx", items)
-    best = float("inf")
-    for _ in range(3):
-        start = time.perf_counter()
-        doc = read(p)
-        best = min(best, time.perf_counter() - start)
+    doc = read(p)
     assert len(doc.blocks) == 306
-    assert best < 0.5  # ~25 ms on a quiet machine; the bound is generous for loaded CI runners
