@@ -5,6 +5,7 @@ import pytest
 
 from govlint import engine, packs
 from govlint.analyze import analyze_document
+from govlint.facts import Facts
 from govlint.readers import markdown, text
 
 TITLE = "某区人民政府2023年政府信息公开工作年度报告"
@@ -73,6 +74,24 @@ def test_contact_missing_and_invalid(packset):
     assert got == [("GL204", 5, "“0571-876543”不是有效的电话号码")]
     got = lint(report(contact=CONTACT.replace("gk@example.gov.cn", "gk@example")), "md", packset)
     assert got == [("GL204", 5, "“gk@example”不是有效的电子邮箱")]
+
+
+def test_contact_words_are_found_in_any_case():
+    # The words are tested as substrings before the case-insensitive regex runs: 'TEL', 'tel'
+    # and 'Tel' must all still be found; a word with a letter str.lower() would not match the way
+    # re.I does (the 's' of the long s 'ſ') keeps the regex scan.
+    from govlint.kinds import contact_info as C
+
+    params = {"mode": "invalid", "phone_words": ["Tel"], "email_words": ["E-mail"], "address_words": ["地址"]}
+    compiled = C.prepare(params)
+    assert compiled["phone_words:needles"] == ("tel",)
+    assert compiled["email_words:needles"] is None  # an 'i'
+    for word in ("TEL", "tel", "tEl"):
+        doc = analyze_document(markdown.read_text("draft.md", f"# 报告\n\n{word}：0571-876543转12\n"))
+        found = C.contacts(Facts(doc), compiled)
+        assert [(t, v, ok) for t, _, _, v, ok in found] == [("phone", "0571-876543转12", False)]
+    assert C._phone_ok("0571-87654321转12") and C._phone_ok("13912345678 ext 9")
+    assert not C._phone_ok("123")
 
 
 def test_order_and_outdated_fee_section(packset):
