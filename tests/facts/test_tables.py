@@ -302,6 +302,16 @@ def test_instances_are_cached_per_catalogue_content():
     assert len(T.instances(f, a)["表三"]) == 1
 
 
+def test_a_catalogue_is_parsed_once_per_spec_object():
+    # The table rules of a pack share one `tables:` mapping (a YAML anchor): parsed once.
+    spec = {"表三": {"rows": ["予以公开", "部分公开", "不予公开"], "cols": ["自然人"]}}
+    a = T.parse_catalogue(spec)
+    assert T.parse_catalogue(spec) is a
+    copy = {"表三": dict(spec["表三"])}
+    assert T.parse_catalogue(copy) is not a and T.parse_catalogue(copy) == a
+    assert T.parse_catalogue(spec, "other_key") is not a
+
+
 def test_catalogue_errors_name_the_key():
     with pytest.raises(ValueError) as e:
         T.parse_catalogue({"表三": {"rows": [], "cols": []}})

@@ -666,8 +666,26 @@ def _err(k: str, msg: str) -> ValueError:
     return e
 
 
+# Catalogues parsed, by the identity of their spec: the table rules of a pack share one `tables:`
+# mapping (a YAML anchor), so a run parses it once instead of once per rule. The entry keeps its
+# spec alive, so an id is never reused for another mapping; specs come from loaded packs and are
+# never changed.
+_CATALOGUES: dict[tuple[int, str], tuple[Any, Catalogue]] = {}
+
+
 def parse_catalogue(spec: Any, key_name: str = "tables") -> Catalogue:
     """`tables: {表三: {title, rows: [...], cols: [...], min: 4}, ...}` → Catalogue."""
+    k = (id(spec), key_name)
+    hit = _CATALOGUES.get(k)
+    if hit is not None and hit[0] is spec:
+        return hit[1]
+    cat = _parse_catalogue(spec, key_name)
+    if isinstance(spec, dict):
+        _CATALOGUES[k] = (spec, cat)
+    return cat
+
+
+def _parse_catalogue(spec: Any, key_name: str) -> Catalogue:
     if not isinstance(spec, dict) or not spec:
         raise _err(key_name, "a mapping of standard tables {name: {title, rows, cols, min}} is required")
     entries = []
