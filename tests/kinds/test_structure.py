@@ -76,6 +76,19 @@ def test_contact_missing_and_invalid(packset):
     assert got == [("GL204", 5, "“gk@example”不是有效的电子邮箱")]
 
 
+def test_period_statements_are_found_once_for_rules_with_the_same_patterns():
+    from govlint.kinds import statistics_period as SP
+
+    doc = analyze_document(markdown.read_text("draft.md", report()))
+    facts = Facts(doc)
+    params = {"mode": "missing", "patterns": ["统计(期限|时限)"]}
+    a, b = SP.prepare(params), SP.prepare(dict(params, mode="mismatch"))
+    assert a is not b
+    assert SP.statements(facts, a) is SP.statements(facts, b)
+    assert len(SP.statements(facts, a)) == 1
+    assert SP.statements(facts, SP.prepare({"mode": "missing", "patterns": ["统计区间"]})) == []  # other patterns
+
+
 def test_contact_words_are_found_in_any_case():
     # The words are tested as substrings before the case-insensitive regex runs: 'TEL', 'tel'
     # and 'Tel' must all still be found; a word with a letter str.lower() would not match the way

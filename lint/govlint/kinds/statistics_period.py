@@ -52,7 +52,9 @@ def prepare(params: dict):
 
 def statements(facts: Facts, patterns) -> list[Statement]:
     cached = facts.__dict__.setdefault("_period_cache", {})
-    key = id(patterns)
+    # Keyed by what the patterns are, not by the list: GL201 and GL202 compile the same patterns
+    # (one YAML anchor) into two lists, and the statements are found once for both.
+    key = tuple((p.__class__, p.pattern, p.flags) for p in patterns)
     if key in cached:
         return cached[key]
     out: list[Statement] = []
