@@ -208,7 +208,9 @@ _MULTIPLIERS = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
 
 
 def _arabic_value(s: str) -> Decimal:
-    return Decimal(s.replace(",", "").replace("，", ""))
+    if "," in s or "，" in s:
+        s = s.replace(",", "").replace("，", "")
+    return Decimal(s)
 
 
 def _scaled(value: Decimal, mult: int) -> Decimal:
@@ -294,13 +296,35 @@ def _url_end(f: str, i: int) -> int:
     return i
 
 
+_AFTER_DIGITS = frozenset("@.:：-_/%+abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _may_exclude(f: str, p: int, q: int) -> bool:
+    """Whether `_EXCLUDE_RE` can match at place `p` (a place of `_EXCLUDE_FIRST` ending at `q`).
+
+    A necessary condition, checked in Python because most places are the figures of the text
+    (3119件) and brackets of prose, where the full alternation would be tried in vain:
+    - a run of digits can start a match only if it starts with 0 (phone numbers, leading zeros),
+      is five digits or more (hotlines, mobile numbers), or goes on with one of `_AFTER_DIGITS`
+      (e-mail, domain, time, version, dashed phone numbers, tokens with letters);
+    - a bracket starts only document numbers, bracketed years and area codes: a digit follows,
+      after optional spaces."""
+    ch = f[p]
+    if "0" <= ch <= "9":
+        return ch == "0" or q - p >= 5 or (q < len(f) and f[q] in _AFTER_DIGITS)
+    if ch in "〔[【(（":
+        nxt = f[p + 1 : p + 2]
+        return bool(nxt) and ("0" <= nxt <= "9" or nxt.isspace())
+    return True
+
+
 def _excluded_spans(f: str) -> list[tuple[int, int]]:
     """Left-to-right, non-overlapping spans of URLs and of `_EXCLUDE_RE` in folded text `f`.
 
     The same spans as one alternation (URL, e-mail, domain with its path, the rest of
     `_EXCLUDE_RE`) run with `finditer`: tried in that order at each position, the first that
     matches wins and the scan resumes after it."""
-    places = [m.start() for m in _EXCLUDE_FIRST.finditer(f)]
+    places = [m.start() for m in _EXCLUDE_FIRST.finditer(f) if _may_exclude(f, m.start(), m.end())]
     for word in _LABEL_WORDS:  # overlapping ones too: 编号码 holds 编号 and 号码
         i = f.find(word)
         while i >= 0:
@@ -422,6 +446,73 @@ class _Excluded:
         return None
 
 
+def _approx_before(f: str, pos: int) -> bool:
+    """近/约/超过/逾 … just before `pos` (spaces between allowed)."""
+    while pos > 0 and f[pos - 1] in " \t\u00a0":
+        pos -= 1
+    if pos == 0 or f[pos - 1] not in _APPROX_LAST:
+        return False
+    return any(f.startswith(p, pos - len(p)) for p in _APPROX_PREFIXES if pos >= len(p))
+
+
+def _approx_after(f: str, end: int) -> bool:
+    """左右/以上/之多/有余 after the figure. The first character is checked before the regex:
+    after most figures comes a character that cannot start a match (a call costs more)."""
+    ch = f[end : end + 1]
+    return bool(ch) and (ch in "左以之有" or ch.isspace()) and _APPROX_AFTER_RE.match(f, end) is not None
+
+
+def _read_tail(f: str, pos: int, allow_mult: bool) -> tuple[int, int, str | None, bool, bool]:
+    """After a number at `pos`: (multiplier, end, unit, approx 余/多, percent)."""
+    mult = 1
+    end = pos
+    approx = False
+    ch = f[pos : pos + 1]
+    if ch and ch in " \t\u00a0\r\n":  # what _SPACE_RE can start with
+        p = _SPACE_RE.match(f, pos).end()
+        ch = f[p : p + 1]
+    else:
+        p = pos
+    if ch == "%":
+        return 1, p + 1, "%", False, True
+    if allow_mult and ch and ch in "千万亿百":
+        m = _MULT_RE.match(f, p)
+        if m:
+            for c in m.group():
+                mult *= _MULTIPLIERS[c]
+            end = p = m.end()
+    if p < len(f) and f[p] in "余多":
+        approx = True
+        end = p = p + 1
+        if allow_mult and mult == 1 and (m := _MULT_RE.match(f, p)):  # 20余万元
+            for c in m.group():
+                mult *= _MULTIPLIERS[c]
+            end = p = m.end()
+    unit = _unit_at(f, p)
+    if unit is not None:
+        end = p + len(unit)
+        if f.startswith("余", end):  # 100人余 (rare, but written)
+            approx = True
+            end += 1
+        return mult, end, unit, approx, False
+    for u in ORDINAL_UNITS:
+        if f.startswith(u, p):
+            return mult, p + len(u), u, approx, False
+    return mult, end, None, approx, False
+
+
+def _classify(unit: str | None, percent: bool) -> str:
+    if percent:
+        return "percent"
+    if unit in POINT_UNITS:
+        return "points"
+    if unit in ORDINAL_UNITS:
+        return "ordinal"
+    if unit in AMOUNT_UNITS:
+        return "amount"
+    return "count"
+
+
 def find_numbers(text: str, folded: bool = False) -> list[Number]:
     """Every figure in `text`, left to right, non-overlapping. `folded=True` says that `text` is
     folded already (`normalize.fold`, as `Clean.text` is), which saves folding it again."""
@@ -441,57 +532,6 @@ def find_numbers(text: str, folded: bool = False) -> list[Number]:
         if excluded.overlaps(start, end):  # 百分之2023年, 0.2023年: the year (a date) wins
             return
         out.append(Number(value, start, end, text[start:end], unit, approx, percent, kind))
-
-    def approx_before(pos: int) -> bool:
-        while pos > 0 and f[pos - 1] in " \t\u00a0":
-            pos -= 1
-        if pos == 0 or f[pos - 1] not in _APPROX_LAST:
-            return False
-        return any(f.startswith(p, pos - len(p)) for p in _APPROX_PREFIXES if pos >= len(p))
-
-    def read_tail(pos: int, allow_mult: bool) -> tuple[int, int, str | None, bool, bool]:
-        """After a number at `pos`: (multiplier, end, unit, approx 余/多, percent)."""
-        mult = 1
-        end = pos
-        approx = False
-        p = _SPACE_RE.match(f, pos).end()
-        if f.startswith("%", p):
-            return 1, p + 1, "%", False, True
-        if allow_mult:
-            m = _MULT_RE.match(f, p)
-            if m:
-                for ch in m.group():
-                    mult *= _MULTIPLIERS[ch]
-                end = p = m.end()
-        if p < len(f) and f[p] in "余多":
-            approx = True
-            end = p = p + 1
-            if allow_mult and mult == 1 and (m := _MULT_RE.match(f, p)):  # 20余万元
-                for ch in m.group():
-                    mult *= _MULTIPLIERS[ch]
-                end = p = m.end()
-        unit = _unit_at(f, p)
-        if unit is not None:
-            end = p + len(unit)
-            if f.startswith("余", end):  # 100人余 (rare, but written)
-                approx = True
-                end += 1
-            return mult, end, unit, approx, False
-        for u in ORDINAL_UNITS:
-            if f.startswith(u, p):
-                return mult, p + len(u), u, approx, False
-        return mult, end, None, approx, False
-
-    def classify(unit: str | None, percent: bool) -> str:
-        if percent:
-            return "percent"
-        if unit in POINT_UNITS:
-            return "points"
-        if unit in ORDINAL_UNITS:
-            return "ordinal"
-        if unit in AMOUNT_UNITS:
-            return "amount"
-        return "count"
 
     n = len(f)
     pos = 0
@@ -521,7 +561,7 @@ def find_numbers(text: str, folded: bool = False) -> list[Number]:
             if value is None:
                 pos = j
                 continue
-            approx = approx_before(i) or bool(_APPROX_AFTER_RE.match(f, end))
+            approx = _approx_before(f, i) or _approx_after(f, end)
             emit(value, i, end, "%", approx, True, "percent")
             pos = end
             continue
@@ -551,27 +591,34 @@ def find_numbers(text: str, folded: bool = False) -> list[Number]:
                 j = i + 1
             a = _ARABIC_RE.match(f, j)
             digits_end = a.end()
-            if excluded.end_of(j) is not None:
-                pos = excluded.end_of(j) or j + 1
-                continue
-            value = _arabic_value(a.group()) * sign
+            if j != i:  # (offset i is known to be outside the excluded spans)
+                skip_to = excluded.end_of(j)
+                if skip_to is not None:
+                    pos = skip_to
+                    continue
+            raw = a.group()
+            value = _arabic_value(raw) * sign
+            # What follows the digits decides the next two tests; looking at that character first
+            # spares two regex calls after most figures.
+            nxt = f[digits_end : digits_end + 1]
             # A numbering label: "1、" or "1." at the start of a line or after ：；。
-            if sign == 1 and "." not in a.group() and _LABEL_AFTER_RE.match(f, digits_end) and (
-                _line_start(f, i) or _prev_char(f, i) in _BEFORE_LABEL
-            ):
+            if (sign == 1 and nxt and (nxt in "、." or nxt.isspace()) and "." not in raw
+                    and _LABEL_AFTER_RE.match(f, digits_end)
+                    and (_line_start(f, i) or _prev_char(f, i) in _BEFORE_LABEL)):
                 emit(value, i, digits_end, None, False, False, "ordinal")
                 pos = digits_end
                 continue
             # 3月 is a month, not a figure.
-            month = _MONTH_AFTER_RE.match(f, digits_end)
-            if sign == 1 and month and a.group().isdigit() and 1 <= int(a.group()) <= 12:
-                pos = month.end()
-                continue
-            mult, end, unit, approx, percent = read_tail(digits_end, allow_mult=True)
+            if sign == 1 and nxt and nxt in " \t月":
+                month = _MONTH_AFTER_RE.match(f, digits_end)
+                if month and raw.isdigit() and 1 <= int(raw) <= 12:
+                    pos = month.end()
+                    continue
+            mult, end, unit, approx, percent = _read_tail(f, digits_end, True)
             ordinal = _prev_char(f, i) == "第"
             value = _scaled(value, mult)
-            approx = approx or approx_before(i) or bool(_APPROX_AFTER_RE.match(f, end))
-            kind = "ordinal" if ordinal else classify(unit, percent)
+            approx = approx or _approx_before(f, i) or _approx_after(f, end)
+            kind = "ordinal" if ordinal else _classify(unit, percent)
             emit(value, i, end, unit, approx and kind != "ordinal", percent, kind)
             pos = end
             continue
@@ -619,7 +666,7 @@ def find_numbers(text: str, folded: bool = False) -> list[Number]:
         if value is None:
             continue
         if prev == "第":
-            _, end, unit, _, _ = read_tail(run_end, allow_mult=False)
+            _, end, unit, _, _ = _read_tail(f, run_end, False)
             emit(value, start, end, unit, False, False, "ordinal")
             pos = end
             continue
@@ -629,12 +676,12 @@ def find_numbers(text: str, folded: bool = False) -> list[Number]:
             continue
         if f[run_end - 1] == "一" and run_end - start == 1 and prev in _WORD_BEFORE_ONE:
             continue
-        mult, end, unit, approx, percent = read_tail(run_end, allow_mult=True)  # 二十余万元
+        mult, end, unit, approx, percent = _read_tail(f, run_end, True)  # 二十余万元
         value = _scaled(value, mult)
         if unit is None:
             continue  # a bare Chinese numeral is a word, not a figure
-        approx = approx or upper or approx_before(start) or bool(_APPROX_AFTER_RE.match(f, end))
-        emit(value, start, end, unit, approx, percent, classify(unit, percent))
+        approx = approx or upper or _approx_before(f, start) or _approx_after(f, end)
+        emit(value, start, end, unit, approx, percent, _classify(unit, percent))
         pos = end
 
     out.sort(key=lambda x: x.start)
