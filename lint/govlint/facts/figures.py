@@ -189,14 +189,14 @@ def _as_is(_: str, text: str) -> str:
 
 
 def _chain_figures(chain: list[tuple[Paragraph, Section | None]], facts
-                   ) -> tuple[list[Figure], str, _Segments]:
+                   ) -> tuple[list[Figure], str, _Segments | None]:
     cleans = [facts.clean(p.text) for p, _ in chain]
     starts, pos = [], 0
     for c in cleans:
         starts.append(pos)
         pos += len(c.text)
     text = "".join(c.text for c in cleans).replace("\n", " ").replace("\r", " ")
-    seg = _Segments(text)
+    seg = None  # built at the first figure: a third of the runs have none
     out: list[Figure] = []
     prev_end = 0
     # Whitespace is rare in clean prose: when the run has none, labels are plain slices. (split()
@@ -207,6 +207,8 @@ def _chain_figures(chain: list[tuple[Paragraph, Section | None]], facts
             if n.kind != "year":
                 prev_end = max(prev_end, n.end)
             continue
+        if seg is None:
+            seg = _Segments(text)
         k = bisect_right(starts, n.start) - 1  # the paragraph holding the figure
         p, sec = chain[k]
         s0 = starts[k]
@@ -313,7 +315,7 @@ def partitions(facts) -> list[Partition]:
         return cache["partitions"]
     out: list[Partition] = []
     for (_, figs, text), seg in zip(figures(facts), cache["segments"], strict=True):
-        if "其中" not in text or not figs:
+        if "其中" not in text or not figs:  # (a run without figures has no segments)
             continue
         marks = [m.start() for m in re.finditer("其中", text)]
         heads = {m: _parent(figs, text, m, seg) for m in marks}

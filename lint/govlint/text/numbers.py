@@ -195,6 +195,8 @@ def _parse_cn(s: str) -> Decimal | None:
 
 
 def _normalise_latin_zero(run: str) -> str:
+    if "O" not in run and "Ο" not in run and "О" not in run:  # _LATIN_ZERO; the usual case
+        return run
     return "".join("〇" if ch in _LATIN_ZERO else ch for ch in run)
 
 
@@ -614,12 +616,17 @@ def find_numbers(text: str, folded: bool = False) -> list[Number]:
                 if month and raw.isdigit() and 1 <= int(raw) <= 12:
                     pos = month.end()
                     continue
-            mult, end, unit, approx, percent = _read_tail(f, digits_end, True)
-            ordinal = _prev_char(f, i) == "第"
-            value = _scaled(value, mult)
+            # Most figures are digits and a unit (3119件): that case skips `_read_tail`.
+            unit = _unit_at(f, digits_end) if nxt in _UNITS_BY_FIRST else None
+            if unit is not None and not f.startswith("余", digits_end + len(unit)):
+                end, approx, percent = digits_end + len(unit), False, False
+            else:
+                mult, end, unit, approx, percent = _read_tail(f, digits_end, True)
+                value = _scaled(value, mult)
             approx = approx or _approx_before(f, i) or _approx_after(f, end)
-            kind = "ordinal" if ordinal else _classify(unit, percent)
-            emit(value, i, end, unit, approx and kind != "ordinal", percent, kind)
+            kind = "ordinal" if _prev_char(f, i) == "第" else _classify(unit, percent)
+            if not excluded.overlaps(i, end):  # 百分之2023年, 0.2023年: the year (a date) wins
+                out.append(Number(value, i, end, text[i:end], unit, approx and kind != "ordinal", percent, kind))
             pos = end
             continue
 
@@ -639,6 +646,8 @@ def find_numbers(text: str, folded: bool = False) -> list[Number]:
         if start >= run_end:
             continue
         prev = _prev_char(f, start)
+        if prev in _WORD_BEFORE_ONE and run_end - start == 1 and f[start] == "一":
+            continue  # 统一, 进一步 (the test below, made before reading: the commonest case)
         # 百姓, 千家万户, 万一: a run that starts with a multiplier is a word, unless 上万/上千/上百.
         upper = False
         if f[start] in "百千万亿佰仟":
