@@ -283,6 +283,13 @@ _EXCLUDE_RE = recache.compile(
 # digit refuses a digit before it.
 _EXCLUDE_FIRST = recache.compile(r"[0-9A-Za-z._%+\-〔\[【(（—– \t](?:(?<=[0-9])[0-9]*)?")
 _LABEL_WORDS = _PHONE_LABELS + _CODE_LABELS
+# The label words under a part they share, looked for only when the text holds that part (a
+# `find` costs about as much as the whole figure scan of a short paragraph; most text has no 号).
+_LABEL_GROUPS = (
+    ("号", tuple(w for w in _LABEL_WORDS if "号" in w)),
+    ("邮", tuple(w for w in _LABEL_WORDS if "邮" in w)),
+    *((w, (w,)) for w in _LABEL_WORDS if "号" not in w and "邮" not in w),
+)
 
 
 def _url_end(f: str, i: int) -> int:
@@ -327,11 +334,14 @@ def _excluded_spans(f: str) -> list[tuple[int, int]]:
     `_EXCLUDE_RE`) run with `finditer`: tried in that order at each position, the first that
     matches wins and the scan resumes after it."""
     places = [m.start() for m in _EXCLUDE_FIRST.finditer(f) if _may_exclude(f, m.start(), m.end())]
-    for word in _LABEL_WORDS:  # overlapping ones too: 编号码 holds 编号 and 号码
-        i = f.find(word)
-        while i >= 0:
-            places.append(i)
-            i = f.find(word, i + 1)
+    for part, words in _LABEL_GROUPS:
+        if part not in f:
+            continue
+        for word in words:  # overlapping ones too: 编号码 holds 编号 and 号码
+            i = f.find(word)
+            while i >= 0:
+                places.append(i)
+                i = f.find(word, i + 1)
     spans: list[tuple[int, int]] = []
     pos = 0
     for p in sorted(set(places)):
